@@ -1,0 +1,5 @@
+"""Allow `python -m timeline`."""
+
+from timeline.cli import cli
+
+cli()

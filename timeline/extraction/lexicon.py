@@ -1,0 +1,136 @@
+"""Per-language temporal lexicons: our JSON files in `data/lexicons/timex/` plus dateparser's
+month and weekday names, compiled once into the regular expressions the tagger uses.
+
+Adding a language means adding a JSON file; the month and weekday names come from dateparser.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from timeline.config import data_dir
+
+MONTH_KEYS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+WEEKDAY_KEYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MIN_NAME_LENGTH = 3
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the tagger needs to know about one language."""
+
+    language: str
+    raw: dict[str, Any]
+    month_numbers: dict[str, int]
+    weekday_numbers: dict[str, int]
+    month_pattern: str
+    weekday_pattern: str
+    number_pattern: str
+    future_cues: tuple[re.Pattern[str], ...]
+    past_cues: tuple[re.Pattern[str], ...]
+    reported_cues: tuple[re.Pattern[str], ...]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.raw[key]
+
+    def month_number(self, name: str) -> int | None:
+        """Map a written month name (any case, optional trailing dot) to 1-12."""
+        return self.month_numbers.get(name.lower().rstrip("."))
+
+    def weekday_number(self, name: str) -> int | None:
+        """Map a written weekday name to 0 (Monday) - 6."""
+        return self.weekday_numbers.get(name.lower())
+
+    def number(self, written: str) -> int | None:
+        """Turn "3" or "trois" into 3."""
+        if written.isdigit():
+            return int(written)
+        return self.raw["number_words"].get(written.lower())
+
+
+def alternation(words: list[str] | dict[str, Any]) -> str:
+    """Build a regex alternation, longest first so the longest written form wins."""
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    return "|".join(re.escape(word) for word in ordered)
+
+
+def supported_languages() -> tuple[str, ...]:
+    """Return the languages that have a temporal lexicon."""
+    folder = data_dir() / "lexicons" / "timex"
+    return tuple(sorted(path.stem for path in folder.glob("*.json")))
+
+
+@cache
+def load_lexicon(language: str) -> Lexicon:
+    """Load and compile the lexicon of `language` (cached: compiled once per process)."""
+    path = data_dir() / "lexicons" / "timex" / f"{language}.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    names = _dateparser_names(language)
+    excluded = {name.lower() for name in raw["excluded_names"]}
+    month_numbers = _name_table(names, MONTH_KEYS, excluded)
+    weekday_numbers = {
+        name: number for name, number in _name_table(names, WEEKDAY_KEYS, excluded).items() if len(name) >= 5
+    }
+    capitalised = raw["capitalised_names"]
+    month_forms = []
+    for name in month_numbers:
+        full = max((n for n in month_numbers if month_numbers[n] == month_numbers[name]), key=len)
+        dot = "" if name == full else r"\."
+        month_forms += [re.escape(form) + dot for form in _written_forms(name, capitalised)]
+    month_forms.sort(key=len, reverse=True)
+    weekday_forms = [f for name in weekday_numbers for f in _written_forms(name, capitalised)]
+    numbers = [*raw["number_words"], *raw["vague_quantities"]]
+    return Lexicon(
+        language=language,
+        raw=raw,
+        month_numbers=month_numbers,
+        weekday_numbers=weekday_numbers,
+        month_pattern="(?:" + "|".join(month_forms) + ")",
+        weekday_pattern="(?:" + alternation(weekday_forms) + ")",
+        number_pattern=r"(?:\d{1,3}|" + alternation(numbers) + ")",
+        future_cues=tuple(re.compile(cue, re.IGNORECASE) for cue in raw["future_cues"]),
+        past_cues=tuple(re.compile(cue, re.IGNORECASE) for cue in raw["past_cues"]),
+        reported_cues=tuple(re.compile(cue, re.IGNORECASE) for cue in raw["reported_cues"]),
+    )
+
+
+def _written_forms(name: str, capitalised: bool) -> list[str]:
+    """Return the case forms a name may be written in: languages that capitalise month and
+    weekday names (English) never accept the lowercase form, which is how "may" the verb and
+    "march" the noun stay out."""
+    forms = [name.capitalize(), name.upper()]
+    return forms if capitalised else [name, *forms]
+
+
+def _dateparser_names(language: str) -> dict[str, list[str]]:
+    from dateparser.languages.loader import LocaleDataLoader
+
+    info = LocaleDataLoader().get_locale(language).info
+    return {key: info.get(key, []) for key in (*MONTH_KEYS, *WEEKDAY_KEYS)}
+
+
+def _name_table(names: dict[str, list[str]], keys: list[str], excluded: set[str]) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for number, key in enumerate(keys):
+        for name in names[key]:
+            lowered = name.lower()
+            if len(lowered) >= MIN_NAME_LENGTH and lowered not in excluded:
+                table[lowered] = number + 1 if keys is MONTH_KEYS else number
+    return table

@@ -1,0 +1,111 @@
+"""The temporal tagger: finds temporal expressions with exact spans and normalises them.
+
+Candidates come from per-language patterns (see `lexicon.py`), so ordinary words ("sa", "des",
+"may") never become dates; each candidate is normalised to a TIMEX3 value and, when it names a
+calendar range, to a `Period`. Relative expressions resolve against the reference (publication)
+date; bare weekdays and year-less dates follow the tense of their sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from timeline.extraction import calendar as cal
+from timeline.extraction.lexicon import Lexicon, load_lexicon
+from timeline.extraction.tense import TenseReader
+from timeline.extraction.timex_rules import Context, Found, Rule, build_rules
+
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression found in a text."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    """TIMEX3 type: DATE, TIME, DURATION or SET."""
+    value: str
+    """TIMEX3 value: `2025-04-03`, `2025-W14`, `P3D`, `PRESENT_REF`…"""
+    period: cal.Period | None
+    """The calendar range it names, or None (durations, unresolved or vague expressions)."""
+    derivation: str
+    """`explicit`, `relative` or `inferred_year`."""
+
+
+def tag_timexes(
+    text: str, *, language: str, reference: date | None, merge_ranges: bool = True
+) -> list[Timex]:
+    """Find and normalise the temporal expressions of `text`.
+
+    Args:
+        text: the article text.
+        language: a language with a lexicon in `data/lexicons/timex/`.
+        reference: the publication date; relative expressions stay unresolved without it.
+        merge_ranges: join "du 3 mars au 5 avril" into one range (events want that; TIMEX3
+            scoring wants the two ends apart).
+
+    Returns:
+        Timexes in text order, never overlapping.
+    """
+    lexicon = load_lexicon(language)
+    matched_text = text.translate(APOSTROPHES)
+    context = Context(matched_text, reference, lexicon, TenseReader(matched_text, lexicon))
+    candidates: list[tuple[int, int, int, Found]] = []
+    for priority, rule in enumerate(_rules(language)):
+        for match in rule.pattern.finditer(matched_text):
+            found = rule.handler(match, context)
+            if found is not None:
+                start, end = match.span(rule.span_group)
+                candidates.append((start, end, priority, found))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    chosen: list[tuple[int, int, int, Found]] = []
+    for candidate in candidates:
+        if all(candidate[1] <= kept[0] or candidate[0] >= kept[1] for kept in chosen):
+            chosen.append(candidate)
+    chosen.sort()
+    timexes = [Timex(s, e, text[s:e], f.type, f.value, f.period, f.derivation) for s, e, _, f in chosen]
+    return _merge_ranges(timexes, text, lexicon) if merge_ranges else timexes
+
+
+def _merge_ranges(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[Timex]:
+    opener = re.compile(rf"(?:{lexicon['range_from']})\s+$")
+    joiner = re.compile(rf"^\s*(?:{lexicon['range_to']}|[-–])\s*$")
+    merged: list[Timex] = []
+    for timex in timexes:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.period is not None
+            and timex.period is not None
+            and previous.type == timex.type == "DATE"
+            and joiner.match(text[previous.end : timex.start])
+            and previous.period.start <= timex.period.end
+        ):
+            opened = opener.search(text[: previous.start])
+            start = opened.start() if opened else previous.start
+            period = cal.Period(
+                previous.period.start, timex.period.end, previous.period.precision, previous.value
+            )
+            merged[-1] = Timex(
+                start,
+                timex.end,
+                text[start : timex.end],
+                "DATE",
+                previous.value,
+                period,
+                previous.derivation,
+            )
+        else:
+            merged.append(timex)
+    return merged
+
+
+@cache
+def _rules(language: str) -> tuple[Rule, ...]:
+    return build_rules(load_lexicon(language))

@@ -1,0 +1,97 @@
+"""Everything SQLite-specific: pragmas, the FTS5 index and its query syntax.
+
+Other modules stay portable SQLModel/SQLAlchemy so that a PostgreSQL URL keeps working; they call
+these functions, which do nothing (or fall back) on other databases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import event as sa_event
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def is_sqlite(engine_or_session: Engine | Session) -> bool:
+    """Tell whether the engine (or the session's bind) is SQLite."""
+    bind = engine_or_session.get_bind() if isinstance(engine_or_session, Session) else engine_or_session
+    return bind.dialect.name == "sqlite"
+
+
+def configure_connections(engine: Engine) -> None:
+    """Put every new SQLite connection in WAL mode with a busy timeout and foreign keys on."""
+    if not is_sqlite(engine):
+        return
+
+    @sa_event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+
+def create_search_index(engine: Engine) -> None:
+    """Create the FTS5 table over event title, summary and evidence (SQLite only)."""
+    if not is_sqlite(engine):
+        return
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS event_fts USING fts5("
+                "title, summary, evidence, tokenize = 'unicode61 remove_diacritics 2')"
+            )
+        )
+
+
+def index_events(session: Session, rows: Iterable[tuple[int, str, str, str]]) -> None:
+    """Add or replace (event_id, title, summary, evidence) rows in the search index."""
+    if not is_sqlite(session):
+        return
+    for event_id, title, summary, evidence in rows:
+        params = {"id": event_id, "title": title, "summary": summary, "evidence": evidence}
+        session.execute(text("DELETE FROM event_fts WHERE rowid = :id"), {"id": event_id})
+        session.execute(
+            text(
+                "INSERT INTO event_fts(rowid, title, summary, evidence) "
+                "VALUES (:id, :title, :summary, :evidence)"
+            ),
+            params,
+        )
+
+
+def unindex_events(session: Session, event_ids: Iterable[int]) -> None:
+    """Remove events from the search index."""
+    if not is_sqlite(session):
+        return
+    for event_id in event_ids:
+        session.execute(text("DELETE FROM event_fts WHERE rowid = :id"), {"id": event_id})
+
+
+def fts_query(user_text: str) -> str:
+    """Turn free text into an FTS5 query: every word must appear (prefix match on the last).
+
+    Quoting each token keeps FTS5 operators and punctuation in user input from being parsed.
+    """
+    tokens = re.findall(r"\w+", user_text)
+    if not tokens:
+        return '""'
+    quoted = [f'"{token}"' for token in tokens]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search_clause(session: Session) -> str | None:
+    """Return the SQL selecting matching event ids for `:fts_query`, or None off SQLite."""
+    if not is_sqlite(session):
+        return None
+    return "SELECT rowid FROM event_fts WHERE event_fts MATCH :fts_query"
