@@ -1,0 +1,204 @@
+"""Countries, organisations, cities and people, and finding them in text.
+
+Names come from pycountry (ISO 3166 names and their translations) and from our own files in
+`data/gazetteer/` (short forms, demonyms, capitals, organisations with dated membership,
+cities, people with aliases). Matching works on word tokens folded for case and accents, so
+"Etats-Unis", "États-Unis" and "ÉTATS-UNIS" are one key, and "Sergueï LAVROV" finds Lavrov.
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from timeline.config import data_dir
+
+TOKEN = re.compile(r"\w+")
+JOINER = re.compile(r"^[\s\-'’.]{0,3}$")
+MAX_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical actor or place."""
+
+    name: str
+    kind: str
+    """country | organization | person | city"""
+    code: str | None
+    """ISO alpha-3 for countries, our code for organisations, the country of a city or person."""
+    country: str | None = None
+    members: tuple[tuple[str, str | None, str | None], ...] = ()
+    """For organisations: (country code, from, to) with ISO dates or None."""
+
+
+@dataclass(frozen=True)
+class EntityMatch:
+    """One occurrence of an entity in a text."""
+
+    start: int
+    end: int
+    entity: Entity
+    role: str
+    """How it was written: name | acronym | demonym | capital | city | person."""
+
+
+@dataclass(frozen=True)
+class _Surface:
+    entity: Entity
+    role: str
+    acronym: bool
+
+
+@dataclass
+class Gazetteer:
+    """Lookup of written forms (as folded token tuples) to entities."""
+
+    surfaces: dict[tuple[str, ...], _Surface] = field(default_factory=dict)
+    by_code: dict[str, Entity] = field(default_factory=dict)
+
+    def add(self, written: str, entity: Entity, role: str) -> None:
+        """Register a written form; the first registration of a form wins."""
+        key = tuple(fold(token) for token in TOKEN.findall(written))
+        if not key or len(key) > MAX_TOKENS:
+            return
+        acronym = written.replace(".", "").isupper() and len(written.replace(".", "")) <= 6
+        self.surfaces.setdefault(key, _Surface(entity, role, acronym))
+
+    def find(self, text: str) -> Iterator[EntityMatch]:
+        """Yield the longest non-overlapping entity mentions in `text`, in order."""
+        tokens = list(TOKEN.finditer(text))
+        folded = [fold(token.group()) for token in tokens]
+        index = 0
+        while index < len(tokens):
+            match = self._longest_at(text, tokens, folded, index)
+            if match is None:
+                index += 1
+                continue
+            found, consumed = match
+            yield found
+            index += consumed
+
+    def _longest_at(
+        self, text: str, tokens: list[re.Match[str]], folded: list[str], index: int
+    ) -> tuple[EntityMatch, int] | None:
+        for length in range(min(MAX_TOKENS, len(tokens) - index), 0, -1):
+            surface = self.surfaces.get(tuple(folded[index : index + length]))
+            if surface is None:
+                continue
+            last = index + length - 1
+            if any(
+                not JOINER.match(text[tokens[i].end() : tokens[i + 1].start()]) for i in range(index, last)
+            ):
+                continue
+            start, end = tokens[index].start(), tokens[last].end()
+            if _written_acceptably(text[start:end], surface):
+                return EntityMatch(start, end, surface.entity, surface.role), length
+        return None
+
+
+def _written_acceptably(written: str, surface: _Surface) -> bool:
+    """Acronyms must be upper case ("us" is not the US); names must start with a capital."""
+    if surface.acronym:
+        return written.replace(".", "").isupper()
+    if surface.role == "demonym":
+        return True
+    return written[:1].isupper()
+
+
+def fold(word: str) -> str:
+    """Fold case and accents: the lookup key of a token."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Build the gazetteer once per process from pycountry and `data/gazetteer/`."""
+    gazetteer = Gazetteer()
+    folder = data_dir() / "gazetteer"
+    people = _read(folder / "people.json")
+    for person in people:
+        entity = Entity(person["name"], "person", person.get("country"), person.get("country"))
+        for written in [person["name"], *person.get("aliases", [])]:
+            gazetteer.add(written, entity, "person")
+    for organisation in _read(folder / "organizations.json"):
+        members = tuple(
+            (member["country"], member.get("from"), member.get("to"))
+            for member in organisation.get("members", [])
+        )
+        names = [
+            name for language in ("en", "fr") for name in organisation.get(language, {}).get("names", [])
+        ]
+        entity = Entity(names[0] if names else organisation["code"], "organization", organisation["code"])
+        entity = Entity(entity.name, entity.kind, entity.code, members=members)
+        gazetteer.by_code[organisation["code"]] = entity
+        for written in names:
+            gazetteer.add(written, entity, "name")
+    _add_countries(gazetteer, _read(folder / "countries.json"))
+    for city in _read(folder / "cities.json"):
+        forms = [*city.get("en", []), *city.get("fr", [])]
+        if forms:
+            entity = Entity(forms[0], "city", city["country"], city["country"])
+            for written in forms:
+                gazetteer.add(written, entity, "city")
+    return gazetteer
+
+
+def _add_countries(gazetteer: Gazetteer, countries: list[dict[str, Any]]) -> None:
+    import pycountry
+
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    extra = {country["code"]: country for country in countries}
+    for record in pycountry.countries:
+        data = extra.get(record.alpha_3, {})
+        english = data.get("en", {}).get("names") or []
+        canonical = getattr(record, "common_name", None) or (english[0] if english else record.name)
+        entity = Entity(canonical, "country", record.alpha_3, record.alpha_3)
+        gazetteer.by_code[record.alpha_3] = entity
+        iso_names = [
+            record.name,
+            getattr(record, "common_name", None),
+            getattr(record, "official_name", None),
+        ]
+        iso_names = [name for name in iso_names if name]
+        written_names = [*english, *data.get("fr", {}).get("names", [])]
+        written_names += [form for name in iso_names for form in _iso_name_forms(name)]
+        written_names += [form for name in iso_names for form in _iso_name_forms(french.gettext(name))]
+        for written in written_names:
+            gazetteer.add(written, entity, "name")
+        for language in ("en", "fr"):
+            section = data.get(language, {})
+            for demonym in section.get("demonyms", []):
+                gazetteer.add(demonym, entity, "demonym")
+            if section.get("capital"):
+                capital = Entity(data["en"].get("capital") or section["capital"], "city", record.alpha_3)
+                capital = Entity(capital.name, "city", record.alpha_3, record.alpha_3)
+                gazetteer.add(section["capital"], capital, "capital")
+    for code, data in extra.items():  # places pycountry lacks, such as Kosovo
+        if code not in gazetteer.by_code and data.get("en", {}).get("names"):
+            entity = Entity(data["en"]["names"][0], "country", code, code)
+            gazetteer.by_code[code] = entity
+            for written in [*data["en"]["names"], *data.get("fr", {}).get("names", [])]:
+                gazetteer.add(written, entity, "name")
+
+
+def _iso_name_forms(name: str) -> list[str]:
+    """ISO writes "Russie, Fédération de" and "Iran, Islamic Republic of": return usable forms."""
+    name = re.sub(r"\s*\(.*?\)", "", name)
+    if ", " not in name:
+        return [name]
+    head, tail = name.split(", ", 1)
+    return [head, f"{tail} {head}".replace("' ", "'")]
+
+
+def _read(path: Any) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return json.loads(path.read_text(encoding="utf-8"))
