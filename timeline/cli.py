@@ -1,0 +1,404 @@
+"""The `timeline` command: a thin click group over the library.
+
+Heavy modules (extraction, dateparser, Textual) are imported inside the commands that need
+them, so `timeline --help` and `timeline list` start fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from timeline import __version__
+from timeline.config import data_dir, describe_db, resolve_db_url
+from timeline.errors import TimelineError
+from timeline.export import FORMATS
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Report a `TimelineError` as one line and exit 1, never with a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except TimelineError as error:
+            raise click.ClickException(str(error)) from error
+
+    return wrapper
+
+
+def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The `--db` option every command takes."""
+    return click.option(
+        "--db",
+        "db",
+        metavar="PATH_OR_URL",
+        help="Database file or SQLAlchemy URL (default: $TIMELINE_DB, else the user data folder).",
+    )(command)
+
+
+def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The filters shared by `list`, `export` and `extract`."""
+    options = [
+        click.option(
+            "--from", "date_from", metavar="DATE", help="Events ending on or after (2025-04, 'last month')."
+        ),
+        click.option("--to", "date_to", metavar="DATE", help="Events starting on or before."),
+        click.option(
+            "--actor",
+            multiple=True,
+            help="Country, organisation or person (any alias); repeat: all must take part.",
+        ),
+        click.option(
+            "--type",
+            "event_types",
+            multiple=True,
+            help="Event type (meeting, visit, agreement…); repeatable.",
+        ),
+        click.option("--lang", "languages", multiple=True, help="Article language code; repeatable."),
+        click.option(
+            "--source", "sources", multiple=True, help="Outlet, URL or file path contains this; repeatable."
+        ),
+        click.option(
+            "--status", "statuses", multiple=True, type=click.Choice(["unreviewed", "confirmed", "rejected"])
+        ),
+        click.option("--tag", "tags", multiple=True, help="Has this tag; repeatable."),
+        click.option("--starred", is_flag=True, default=False, help="Starred events only."),
+        click.option("--query", "-q", help="Full-text search in titles, summaries and evidence."),
+        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
+        click.option("--sort", type=click.Choice(["date", "-date"]), default="date", show_default=True),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def build_filters(options: dict[str, Any]) -> Any:
+    """Turn the shared filter options into `EventFilters`."""
+    from timeline.dates import parse_bound
+    from timeline.queries import EventFilters
+
+    today = date.today()
+    return EventFilters(
+        date_from=parse_bound(options["date_from"], today=today, end=False) if options["date_from"] else None,
+        date_to=parse_bound(options["date_to"], today=today, end=True) if options["date_to"] else None,
+        actors=tuple(options["actor"]),
+        event_types=tuple(options["event_types"]),
+        languages=tuple(options["languages"]),
+        sources=tuple(options["sources"]),
+        statuses=tuple(options["statuses"]),
+        tags=tuple(options["tags"]),
+        starred=True if options["starred"] else None,
+        query=options["query"] or None,
+    )
+
+
+def open_engine(db: str | None) -> Any:
+    """Open the database named by `--db`, `TIMELINE_DB` or the default."""
+    from timeline.db import open_database
+
+    return open_database(resolve_db_url(db))
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="timeline")
+def cli() -> None:
+    """Diplomatic Timeline: turn news articles about diplomacy into a dated, searchable,
+    annotated timeline of events."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--published", metavar="DATE", help="Publication date for every article read (overrides the file)."
+)
+@click.option(
+    "--lang", "language", metavar="CODE", help="Language of every article read (overrides the file)."
+)
+@click.option(
+    "--reextract", is_flag=True, help="Re-run extraction on every stored article, keeping annotations."
+)
+@click.option("--quiet", is_flag=True, help="No progress output, only errors and the summary.")
+@db_option
+@handle_errors
+def ingest(
+    paths: tuple[str, ...],
+    published: str | None,
+    language: str | None,
+    reextract: bool,
+    quiet: bool,
+    db: str | None,
+) -> None:
+    """Ingest article files, folders (recursively) or - for standard input.
+
+    Formats: plain text and Markdown (optional Title/URL/Published/Language/Source header),
+    HTML, JSON Lines, JSON arrays and CSV. Exits 1 if any file failed.
+    """
+    from timeline import console
+    from timeline.ingest import discover
+    from timeline.ingest import ingest as run_ingest
+    from timeline.ingest import reextract as run_reextract
+    from timeline.ingest.readers import parse_published
+
+    if not paths and not reextract:
+        raise click.UsageError("give at least one PATH (or --reextract)")
+    engine = open_engine(db)
+    published_date = parse_published(published, "--published") if published else None
+    files = list(discover(paths))
+    failures = 0
+    if files:
+        with console.ingest_progress(len(files), quiet) as progress:
+            summary = run_ingest(
+                engine, files, published=published_date, language=language, progress=progress
+            )
+        failures = len(summary.failures)
+        _print_summary(console, summary, quiet)
+    if reextract:
+        with console.ingest_progress(0, quiet) as progress:
+            summary = run_reextract(engine, progress=progress)
+        _print_summary(console, summary, quiet)
+    sys.exit(1 if failures else 0)
+
+
+def _print_summary(console: Any, summary: Any, quiet: bool) -> None:
+    if quiet:
+        for failure in summary.failures:
+            click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
+    click.echo(console.summary_line(summary), err=True)
+    for annotation_id in summary.orphaned_annotations:
+        click.echo(
+            f"annotation {annotation_id}: its event vanished on re-extraction; kept, detached", err=True
+        )
+
+
+@cli.command("list")
+@filter_options
+@db_option
+@handle_errors
+def list_command(db: str | None, limit: int | None, sort: str, **options: Any) -> None:
+    """List events as a table (50 by default; --limit 0 for all)."""
+    from rich.console import Console
+    from sqlmodel import Session
+
+    from timeline import console, queries
+
+    engine = open_engine(db)
+    filters = build_filters(options)
+    with Session(engine) as session:
+        total = queries.count_events(session, filters)
+        effective_limit = 50 if limit is None else (limit or None)
+        rows = list(queries.iter_events(session, filters, sort=sort, limit=effective_limit))
+    shown = f"{len(rows)} of {total} events" if len(rows) < total else f"{total} events"
+    Console().print(console.events_table(rows, title=f"{describe_db(str(engine.url))} — {shown}"))
+
+
+@cli.command()
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout)."
+)
+@click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark (for Excel).")
+@db_option
+@handle_errors
+def export(
+    db: str | None, fmt: str, output: str | None, bom: bool, limit: int | None, sort: str, **options: Any
+) -> None:
+    """Export events as CSV, JSON or JSON Lines, streamed to stdout or a file."""
+    engine = open_engine(db)
+    _export(engine, build_filters(options), fmt, output, bom, limit, sort)
+
+
+def _export(
+    engine: Any, filters: Any, fmt: str, output: str | None, bom: bool, limit: int | None, sort: str
+) -> int:
+    from sqlmodel import Session
+
+    from timeline import queries
+    from timeline.export import write_rows
+
+    with Session(engine) as session:
+        rows = queries.iter_events(session, filters, sort=sort, limit=limit)  # type: ignore[arg-type]
+        if output is None:
+            return write_rows(rows, _stdout(), fmt, bom=bom)
+        with Path(output).open("w", encoding="utf-8", newline="") as out:
+            return write_rows(rows, out, fmt, bom=bom)
+
+
+def _stdout() -> TextIO:
+    stream = click.get_text_stream("stdout")
+    if hasattr(stream, "reconfigure"):
+        stream.reconfigure(newline="")  # the csv module writes its own \r\n
+    return stream
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", metavar="DATE", help="Publication date for every article read.")
+@click.option("--lang", "language", metavar="CODE", help="Language of every article read.")
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout)."
+)
+@click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark (for Excel).")
+@handle_errors
+def extract(
+    paths: tuple[str, ...],
+    published: str | None,
+    language: str | None,
+    fmt: str,
+    output: str | None,
+    bom: bool,
+    limit: int | None,
+    sort: str,
+    **options: Any,
+) -> None:
+    """Articles in, timeline out: ingest into a temporary database, export, leave nothing behind."""
+    from timeline.db import open_database
+    from timeline.ingest import ingest as run_ingest
+    from timeline.ingest.readers import parse_published
+
+    folder = Path(tempfile.mkdtemp(prefix="timeline-extract-"))
+    try:
+        engine = open_database(f"sqlite:///{folder / 'extract.db'}")
+        published_date = parse_published(published, "--published") if published else None
+        summary = run_ingest(engine, list(paths), published=published_date, language=language)
+        for failure in summary.failures:
+            click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
+        _export(engine, build_filters(options), fmt, output, bom, limit, sort)
+        engine.dispose()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    sys.exit(1 if summary.failures else 0)
+
+
+@cli.command()
+@click.argument("event_id", type=int)
+@db_option
+@handle_errors
+def show(event_id: int, db: str | None) -> None:
+    """Show one event, its annotation, and its evidence highlighted in its paragraph."""
+    from rich.console import Console
+    from sqlmodel import Session
+
+    from timeline import console, queries
+
+    with Session(open_engine(db)) as session:
+        row = queries.get_event(session, event_id)
+        context = queries.evidence_context(session, event_id)
+    if row is None:
+        raise TimelineError(f"no event with id {event_id}")
+    if context is None:
+        Console().print(console.event_panel(row, row.evidence, (0, 0), (0, 0)))
+        return
+    panel = console.event_panel(row, context.paragraph, context.sentence, context.date_expression)
+    Console().print(panel)
+    click.echo(f"date: {context.date_text!r} ({context.derivation})")
+
+
+@cli.command()
+@db_option
+@handle_errors
+def stats(db: str | None) -> None:
+    """Count events by year, type, country, language and source."""
+    from rich.columns import Columns
+    from rich.console import Console
+    from sqlmodel import Session
+
+    from timeline import console, queries
+
+    facets = ("year", "type", "country", "language", "source")
+    with Session(open_engine(db)) as session:
+        total = queries.count_events(session)
+        tables = [
+            console.facets_table(f"by {facet}", queries.facet_counts(session, facet)) for facet in facets
+        ]
+    out = Console()
+    out.print(f"{total} events")
+    out.print(Columns(tables, padding=(0, 4)))
+
+
+@cli.command()
+@click.argument("event_ids", nargs=-1, type=int, required=True)
+@click.option("--status", type=click.Choice(["unreviewed", "confirmed", "rejected"]))
+@click.option("--star/--unstar", default=None, help="Star or unstar.")
+@click.option("--tag", "add_tags", multiple=True, help="Add a tag; repeatable.")
+@click.option("--untag", "remove_tags", multiple=True, help="Remove a tag; repeatable.")
+@click.option("--note", help="Replace the note.")
+@db_option
+@handle_errors
+def annotate(
+    event_ids: tuple[int, ...],
+    status: str | None,
+    star: bool | None,
+    add_tags: tuple[str, ...],
+    remove_tags: tuple[str, ...],
+    note: str | None,
+    db: str | None,
+) -> None:
+    """Confirm, reject, star, tag or annotate events from scripts."""
+    from sqlmodel import Session
+
+    from timeline.annotations import annotate as run_annotate
+
+    with Session(open_engine(db)) as session:
+        for event_id in event_ids:
+            run_annotate(
+                session,
+                event_id,
+                status=status,
+                starred=star,
+                add_tags=add_tags,
+                remove_tags=remove_tags,
+                note=note,
+            )
+        session.commit()
+    click.echo(f"annotated {len(event_ids)} event(s)", err=True)
+
+
+@cli.command()
+@db_option
+@handle_errors
+def tui(db: str | None) -> None:
+    """Open the terminal UI on a database."""
+    from tui.app import make_app  # deferred: only this command needs Textual
+
+    make_app(resolve_db_url(db)).run()
+
+
+@cli.command()
+@click.option("--no-tui", is_flag=True, help="Only ingest and print where the database is.")
+@db_option
+@handle_errors
+def demo(no_tui: bool, db: str | None) -> None:
+    """Ingest the bundled demo corpus into a fresh demo database and open the terminal UI."""
+    from timeline import console
+    from timeline.config import default_db_path
+    from timeline.db import open_database
+    from timeline.ingest import ingest as run_ingest
+
+    target = Path(db) if db else default_db_path().with_name("demo.db")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    url = resolve_db_url(str(target))
+    engine = open_database(url)
+    summary = run_ingest(engine, [str(data_dir() / "demo")])
+    click.echo(console.summary_line(summary))
+    click.echo(f"demo database: {target}")
+    click.echo(f"try: timeline list --db {target}")
+    if not no_tui and sys.stdout.isatty() and sys.stdin.isatty():
+        from tui.app import make_app  # deferred: only the interactive demo needs Textual
+
+        make_app(url).run()

@@ -1,0 +1,140 @@
+"""Writing event rows as CSV, JSON or JSON Lines to an open stream, one row at a time.
+
+The CLI and the TUI share these writers; memory stays flat because rows are never collected.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any, TextIO
+
+from timeline.queries import EventRow
+
+CSV_COLUMNS = (
+    "event_id",
+    "date",
+    "date_end",
+    "precision",
+    "event_type",
+    "summary",
+    "actors",
+    "countries",
+    "people",
+    "location",
+    "evidence",
+    "article_title",
+    "article_url",
+    "article_published",
+    "language",
+    "confidence",
+    "status",
+    "starred",
+    "tags",
+    "note",
+)
+FORMATS = ("csv", "json", "jsonl")
+MULTI_VALUE_SEPARATOR = "; "
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def format_date(day: date, precision: str) -> str:
+    """ISO 8601 cut to its precision: `2025-04-03`, `2025-04` or `2025`."""
+    iso = day.isoformat()
+    return {"year": iso[:4], "month": iso[:7]}.get(precision, iso)
+
+
+def format_date_end(row: EventRow) -> str:
+    """The end of a range, or "" when the event fits in the unit its date names."""
+    start, end = format_date(row.date_start, row.precision), format_date(row.date_end, row.precision)
+    implied_end = {"year": row.date_start.replace(month=12, day=31)}
+    if row.precision == "month":
+        return "" if start == end else end
+    if row.precision == "year":
+        return "" if row.date_end == implied_end["year"] else end
+    return "" if row.date_start == row.date_end else end
+
+
+def row_record(row: EventRow) -> dict[str, Any]:
+    """The export columns of one row, as typed values (lists stay lists)."""
+    return {
+        "event_id": row.event_id,
+        "date": format_date(row.date_start, row.precision),
+        "date_end": format_date_end(row),
+        "precision": row.precision,
+        "event_type": row.event_type,
+        "summary": row.summary,
+        "actors": list(row.actors),
+        "countries": list(row.countries),
+        "people": list(row.people),
+        "location": row.location or "",
+        "evidence": row.evidence,
+        "article_title": row.article_title,
+        "article_url": row.article_url or "",
+        "article_published": row.article_published.isoformat() if row.article_published else "",
+        "language": row.language,
+        "confidence": row.confidence,
+        "status": row.status,
+        "starred": row.starred,
+        "tags": list(row.tags),
+        "note": row.note,
+    }
+
+
+def neutralise_formula(cell: str) -> str:
+    """Prefix a cell that a spreadsheet would run as a formula with a quote (OWASP guidance)."""
+    return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
+
+
+def _csv_cell(value: Any) -> str:
+    if isinstance(value, list):
+        value = MULTI_VALUE_SEPARATOR.join(str(item) for item in value)
+    elif isinstance(value, bool):
+        value = "true" if value else "false"
+    return neutralise_formula(str(value))
+
+
+def write_csv(rows: Iterable[EventRow], out: TextIO, *, bom: bool = False) -> int:
+    """Write a header and one line per row; return the number of rows written."""
+    if bom:
+        out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for row in rows:
+        record = row_record(row)
+        writer.writerow([_csv_cell(record[column]) for column in CSV_COLUMNS])
+        count += 1
+    return count
+
+
+def write_jsonl(rows: Iterable[EventRow], out: TextIO) -> int:
+    """Write one JSON object per line; return the number of rows written."""
+    count = 0
+    for row in rows:
+        out.write(json.dumps(row_record(row), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_json(rows: Iterable[EventRow], out: TextIO) -> int:
+    """Write a JSON array, streamed element by element; return the number of rows written."""
+    count = 0
+    out.write("[")
+    for row in rows:
+        out.write(("\n  " if count == 0 else ",\n  ") + json.dumps(row_record(row), ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+WRITERS: dict[str, Callable[..., int]] = {"csv": write_csv, "json": write_json, "jsonl": write_jsonl}
+
+
+def write_rows(rows: Iterable[EventRow], out: TextIO, fmt: str, *, bom: bool = False) -> int:
+    """Write rows in one of `FORMATS`; the BOM applies to CSV only."""
+    if fmt == "csv":
+        return write_csv(rows, out, bom=bom)
+    return WRITERS[fmt](rows, out)

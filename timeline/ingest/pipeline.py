@@ -1,0 +1,184 @@
+"""Ingest: find files, read articles, extract, store each article in its own transaction.
+
+Progress is reported through a callback so the CLI can draw a Rich bar or print plain lines
+while this module stays free of any terminal code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from timeline import store
+from timeline.extraction import extract
+from timeline.extraction.language import normalise_language
+from timeline.ingest.readers import RawArticle, ReadFailure, read_bytes, read_path, with_overrides
+from timeline.models import Article
+
+ARTICLE_SUFFIXES = {
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".csv",
+}
+SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
+STDIN = "-"
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did, for the closing summary and the exit status."""
+
+    files: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    events: int = 0
+    reextracted: int = 0
+    orphaned_annotations: list[int] = field(default_factory=list)
+    failures: list[ReadFailure] = field(default_factory=list)
+
+
+ProgressCallback = Callable[[str, IngestSummary, str], None]
+"""Called with (what happened, running totals, source): what is one of "file", "article",
+"duplicate", "failure", "reextracted"."""
+
+
+def discover(paths: Sequence[str]) -> Iterator[str]:
+    """Expand paths: files as given, folders recursively (articles only, hidden files, READMEs
+    and licences skipped, symlinked folders not followed so loops cannot happen), `-` as is."""
+    for given in paths:
+        if given == STDIN:
+            yield STDIN
+            continue
+        path = Path(given)
+        if not path.is_dir():
+            yield given
+            continue
+        for root, folders, files in os.walk(path, followlinks=False):
+            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            for name in sorted(files):
+                candidate = Path(root) / name
+                if _is_article_file(candidate):
+                    yield str(candidate)
+
+
+def _is_article_file(path: Path) -> bool:
+    name = path.name.lower()
+    return (
+        not name.startswith(".")
+        and path.suffix.lower() in ARTICLE_SUFFIXES
+        and not name.startswith(SKIPPED_NAMES)
+    )
+
+
+def content_hash(text: str) -> str:
+    """Hash the article text so the same content from any file or format is stored once."""
+    normalised = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def ingest(
+    engine: Engine,
+    paths: Sequence[str],
+    *,
+    published: date | None = None,
+    language: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestSummary:
+    """Ingest every article found under `paths`; a bad file is reported and skipped."""
+    summary = IngestSummary()
+    report = progress or (lambda _what, _summary, _source: None)
+    for source in discover(paths):
+        summary.files += 1
+        report("file", summary, source)
+        for item in _read(source):
+            if isinstance(item, ReadFailure):
+                summary.failures.append(item)
+                report("failure", summary, item.source)
+                continue
+            raw = with_overrides(item, published=published, language=normalise_language(language))
+            what = _store(engine, raw, summary)
+            report(what, summary, raw.source)
+    return summary
+
+
+def _read(source: str) -> Iterator[RawArticle | ReadFailure]:
+    if source == STDIN:
+        data = sys.stdin.buffer.read()
+        head = data.lstrip()[:1]
+        suffix = {b"[": ".json", b"{": ".jsonl", b"<": ".html"}.get(head, ".txt")
+        yield from read_bytes(data, source="<stdin>", suffix=suffix)
+        return
+    path = Path(source)
+    if not path.exists():
+        yield ReadFailure(source, "no such file or folder")
+        return
+    yield from read_path(path)
+
+
+def _store(engine: Engine, raw: RawArticle, summary: IngestSummary) -> str:
+    digest = content_hash(raw.text)
+    with Session(engine) as session:
+        if store.article_by_hash(session, digest) is not None:
+            summary.duplicates += 1
+            return "duplicate"
+    extraction = extract(raw.text, published=raw.published, language=normalise_language(raw.language))
+    article = Article(
+        source=raw.source,
+        url=raw.url,
+        title=raw.title,
+        outlet=raw.outlet,
+        published=raw.published,
+        language=extraction.language,
+        content_hash=digest,
+        text=raw.text,
+        ingested_at=store.now(),
+    )
+    try:
+        with Session(engine) as session:
+            events = store.add_article(session, article, extraction)
+            session.commit()
+    except Exception as error:  # a failed article must never stop the batch
+        summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
+        return "failure"
+    summary.articles += 1
+    summary.events += events
+    return "article"
+
+
+def reextract(engine: Engine, progress: ProgressCallback | None = None) -> IngestSummary:
+    """Re-run extraction on every stored article, keeping annotations (see `store.reextract_article`)."""
+    summary = IngestSummary()
+    report = progress or (lambda _what, _summary, _source: None)
+    with Session(engine) as session:
+        article_ids = list(store.articles_to_reextract(session))
+    for article_id in article_ids:
+        with Session(engine) as session:
+            article = session.get(Article, article_id)
+            if article is None:
+                continue
+            language = normalise_language(article.language) if article.language != "und" else None
+            extraction = extract(article.text, published=article.published, language=language)
+            result = store.reextract_article(session, article, extraction)
+            session.commit()
+            summary.reextracted += 1
+            summary.events += result.kept + result.added
+            summary.orphaned_annotations += result.orphaned_annotations
+            report("reextracted", summary, article.source)
+    return summary

@@ -1,0 +1,346 @@
+"""Reading the timeline: one filter set shared by `list`, `export`, `stats` and the TUI.
+
+Queries return plain read models (`EventRow`), never live ORM objects, and stream in keyset
+pages so that a million rows never sit in memory at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from sqlalchemy import and_, func, or_, text, tuple_
+from sqlmodel import Session, col, select
+
+from timeline import sqlite_features
+from timeline.models import Actor, Annotation, AnnotationTag, Article, Event, EventActor, Mention
+
+PAGE_SIZE = 1000
+Sort = Literal["date", "-date"]
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """Which events to show. Empty fields do not filter; several values in a field mean "any of",
+    except `actors`, where every actor named must take part."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    actors: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    starred: bool | None = None
+    query: str | None = None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One event as the CLI, the exporters and the TUI see it."""
+
+    event_id: int
+    date_start: date
+    date_end: date
+    precision: str
+    event_type: str
+    modality: str
+    summary: str
+    location: str | None
+    confidence: float
+    article_id: int
+    article_title: str
+    article_url: str | None
+    article_source: str
+    article_published: date | None
+    outlet: str | None
+    language: str
+    status: str
+    starred: bool
+    note: str
+    actors: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    """How many events have one value of a field."""
+
+    value: str
+    count: int
+
+
+@dataclass
+class _Related:
+    actors: dict[int, list[tuple[str, str, str | None]]] = field(default_factory=lambda: defaultdict(list))
+    tags: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    evidence: dict[int, str] = field(default_factory=dict)
+
+
+def iter_events(
+    session: Session, filters: EventFilters = EventFilters(), *, sort: Sort = "date", limit: int | None = None
+) -> Iterator[EventRow]:
+    """Yield the events matching `filters`, in date order, fetched page by page."""
+    remaining = limit
+    after: tuple[date, int] | None = None
+    while remaining is None or remaining > 0:
+        page_size = PAGE_SIZE if remaining is None else min(PAGE_SIZE, remaining)
+        rows = list_events(session, filters, sort=sort, limit=page_size, after=after)
+        yield from rows
+        if len(rows) < page_size:
+            return
+        after = (rows[-1].date_start, rows[-1].event_id)
+        if remaining is not None:
+            remaining -= len(rows)
+
+
+def list_events(
+    session: Session,
+    filters: EventFilters = EventFilters(),
+    *,
+    sort: Sort = "date",
+    limit: int = 100,
+    after: tuple[date, int] | None = None,
+) -> list[EventRow]:
+    """Return one page of events; `after` is the (date_start, event_id) of the previous page's
+    last row (keyset pagination: constant cost however deep the page)."""
+    statement = _base_select(session, filters)
+    if after is not None:
+        key = tuple_(col(Event.date_start), col(Event.id))
+        statement = statement.where(key < tuple_(*after) if sort == "-date" else key > tuple_(*after))
+    if sort == "-date":
+        statement = statement.order_by(col(Event.date_start).desc(), col(Event.id).desc())
+    else:
+        statement = statement.order_by(col(Event.date_start), col(Event.id))
+    results = session.exec(statement.limit(limit)).all()
+    related = _load_related(session, [row[0].id for row in results])
+    return [_to_row(event, article, annotation, related) for event, article, annotation in results]
+
+
+def count_events(session: Session, filters: EventFilters = EventFilters()) -> int:
+    """Count the events matching `filters`."""
+    statement = _base_select(session, filters).with_only_columns(func.count(col(Event.id)))
+    return int(session.exec(statement).one()[0])
+
+
+def _base_select(session: Session, filters: EventFilters) -> Any:
+    statement = (
+        select(Event, Article, Annotation)
+        .join(Article, col(Article.id) == col(Event.article_id))
+        .outerjoin(Annotation, col(Annotation.event_id) == col(Event.id))
+    )
+    conditions = []
+    if filters.date_from:
+        conditions.append(col(Event.date_end) >= filters.date_from)
+    if filters.date_to:
+        conditions.append(col(Event.date_start) <= filters.date_to)
+    for actor in filters.actors:
+        actor_ids = select(Actor.id).where(_actor_matches(actor))
+        events = select(EventActor.event_id).where(col(EventActor.actor_id).in_(actor_ids))
+        conditions.append(col(Event.id).in_(events))
+    if filters.event_types:
+        conditions.append(col(Event.event_type).in_(filters.event_types))
+    if filters.languages:
+        conditions.append(col(Article.language).in_(filters.languages))
+    if filters.sources:
+        conditions.append(or_(*(_source_matches(source) for source in filters.sources)))
+    if filters.statuses:
+        conditions.append(func.coalesce(col(Annotation.status), "unreviewed").in_(filters.statuses))
+    if filters.tags:
+        tagged = select(AnnotationTag.annotation_id).where(col(AnnotationTag.tag).in_(filters.tags))
+        conditions.append(col(Annotation.id).in_(tagged))
+    if filters.starred is not None:
+        conditions.append(func.coalesce(col(Annotation.starred), False) == filters.starred)
+    if filters.query:
+        conditions.append(_text_matches(session, filters.query))
+    return statement.where(and_(*conditions)) if conditions else statement
+
+
+def like_pattern(value: str) -> str:
+    """A LIKE pattern matching `value` anywhere, with its own % and _ taken literally."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _source_matches(source: str) -> Any:
+    pattern = like_pattern(source.lower())
+    columns = (Article.outlet, Article.url, Article.source)
+    return or_(*(func.lower(col(column)).like(pattern, escape="\\") for column in columns))
+
+
+def _actor_matches(name: str) -> Any:
+    from timeline.extraction.gazetteer import TOKEN, fold, load_gazetteer
+
+    surface = load_gazetteer().surfaces.get(tuple(fold(token) for token in TOKEN.findall(name)))
+    wanted = name.strip().lower()
+    conditions = [func.lower(col(Actor.name)) == wanted, func.lower(col(Actor.code)) == wanted]
+    if surface is not None:
+        conditions.append(col(Actor.name) == surface.entity.name)
+        if surface.entity.kind != "person" and surface.entity.code:
+            conditions.append(and_(col(Actor.code) == surface.entity.code, col(Actor.kind) != "person"))
+    return or_(*conditions)
+
+
+def _text_matches(session: Session, query: str) -> Any:
+    clause = sqlite_features.search_clause(session)
+    if clause is not None:
+        return col(Event.id).in_(text(clause).bindparams(fts_query=sqlite_features.fts_query(query)))
+    pattern = like_pattern(query.lower())
+    return or_(
+        func.lower(col(Event.summary)).like(pattern, escape="\\"),
+        func.lower(col(Article.title)).like(pattern, escape="\\"),
+    )
+
+
+def _load_related(session: Session, event_ids: Sequence[int | None]) -> _Related:
+    related = _Related()
+    ids = [event_id for event_id in event_ids if event_id is not None]
+    if not ids:
+        return related
+    actor_rows = session.exec(
+        select(EventActor.event_id, Actor.name, Actor.kind, Actor.code)
+        .join(Actor, col(Actor.id) == col(EventActor.actor_id))
+        .where(col(EventActor.event_id).in_(ids))
+        .order_by(col(Actor.kind), col(Actor.name))
+    ).all()
+    for event_id, name, kind, code in actor_rows:
+        related.actors[event_id].append((name, kind, code))
+    tag_rows = session.exec(
+        select(Annotation.event_id, AnnotationTag.tag)
+        .join(AnnotationTag, col(AnnotationTag.annotation_id) == col(Annotation.id))
+        .where(col(Annotation.event_id).in_(ids))
+        .order_by(col(AnnotationTag.tag))
+    ).all()
+    for event_id, tag in tag_rows:
+        if event_id is not None:
+            related.tags[event_id].append(tag)
+    evidence_rows = session.exec(
+        select(Mention.event_id, Mention.evidence)
+        .where(col(Mention.event_id).in_(ids))
+        .order_by(col(Mention.id))
+    ).all()
+    for event_id, evidence in evidence_rows:
+        related.evidence.setdefault(event_id, evidence)
+    return related
+
+
+def _to_row(event: Event, article: Article, annotation: Annotation | None, related: _Related) -> EventRow:
+    assert event.id is not None and article.id is not None
+    actors = related.actors.get(event.id, [])
+    return EventRow(
+        event_id=event.id,
+        date_start=event.date_start,
+        date_end=event.date_end,
+        precision=event.precision,
+        event_type=event.event_type,
+        modality=event.modality,
+        summary=event.summary,
+        location=event.location,
+        confidence=event.confidence,
+        article_id=article.id,
+        article_title=article.title,
+        article_url=article.url,
+        article_source=article.source,
+        article_published=article.published,
+        outlet=article.outlet,
+        language=article.language,
+        status=annotation.status if annotation else "unreviewed",
+        starred=annotation.starred if annotation else False,
+        note=annotation.note if annotation else "",
+        actors=tuple(name for name, kind, _ in actors if kind != "person"),
+        countries=tuple(code for _, kind, code in actors if kind == "country" and code),
+        people=tuple(name for name, kind, _ in actors if kind == "person"),
+        tags=tuple(related.tags.get(event.id, [])),
+        evidence=related.evidence.get(event.id, ""),
+    )
+
+
+def facet_counts(
+    session: Session, facet: Literal["year", "type", "country", "language", "source"]
+) -> list[FacetCount]:
+    """Count events by one field, most frequent first."""
+    if facet == "year":
+        key: Any = func.substr(func.cast(col(Event.date_start), sqlite_text_type()), 1, 4)
+        statement = select(key, func.count()).select_from(Event)
+    elif facet == "type":
+        key = col(Event.event_type)
+        statement = select(key, func.count()).select_from(Event)
+    elif facet == "country":
+        key = col(Actor.code)
+        statement = (
+            select(key, func.count())
+            .select_from(EventActor)
+            .join(Actor, col(Actor.id) == col(EventActor.actor_id))
+            .where(col(Actor.kind) == "country")
+        )
+    else:
+        key = (
+            col(Article.language) if facet == "language" else func.coalesce(col(Article.outlet), "(unknown)")
+        )
+        statement = (
+            select(key, func.count())
+            .select_from(Event)
+            .join(Article, col(Article.id) == col(Event.article_id))
+        )
+    rows = session.exec(statement.group_by(key)).all()
+    counts = [FacetCount(str(value), int(count)) for value, count in rows]
+    return sorted(counts, key=lambda facet_count: (-facet_count.count, facet_count.value))
+
+
+def sqlite_text_type() -> Any:
+    """The SQL type used to read a date as text, portable across SQLite and PostgreSQL."""
+    from sqlalchemy import String
+
+    return String
+
+
+@dataclass(frozen=True)
+class EvidenceContext:
+    """An event's evidence in its paragraph, with offsets relative to the paragraph."""
+
+    paragraph: str
+    sentence: tuple[int, int]
+    date_expression: tuple[int, int]
+    derivation: str
+    date_text: str
+
+
+def get_event(session: Session, event_id: int) -> EventRow | None:
+    """Return one event by id, or None."""
+    statement = _base_select(session, EventFilters()).where(col(Event.id) == event_id)
+    result = session.exec(statement).first()
+    if result is None:
+        return None
+    return _to_row(*result, _load_related(session, [event_id]))
+
+
+def evidence_context(session: Session, event_id: int) -> EvidenceContext | None:
+    """Return the paragraph around an event's first mention, for highlighting."""
+    found = session.exec(
+        select(Mention, Article)
+        .join(Article, col(Article.id) == col(Mention.article_id))
+        .where(Mention.event_id == event_id)
+        .order_by(col(Mention.id))
+    ).first()
+    if found is None:
+        return None
+    mention, article = found
+    text_ = article.text
+    start = text_.rfind("\n\n", 0, mention.sentence_char_start)
+    start = 0 if start < 0 else start + 2
+    end = text_.find("\n\n", mention.sentence_char_end)
+    end = len(text_) if end < 0 else end
+    return EvidenceContext(
+        paragraph=text_[start:end],
+        sentence=(mention.sentence_char_start - start, mention.sentence_char_end - start),
+        date_expression=(mention.date_char_start - start, mention.date_char_end - start),
+        derivation=mention.date_derivation,
+        date_text=mention.date_text,
+    )

@@ -1,0 +1,244 @@
+"""Writing to the store: articles with their mentions and events, re-extraction, actors.
+
+Each function works inside the caller's session and leaves committing to the caller, so one
+article is one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlmodel import Session, col, delete, select
+
+from timeline import sqlite_features
+from timeline.extraction import EXTRACTOR_VERSION, ExtractedMention, Extraction
+from timeline.extraction.gazetteer import Entity
+from timeline.models import Actor, Annotation, Article, Event, EventActor, Mention, MentionActor
+
+
+@dataclass
+class ReextractReport:
+    """What re-extracting one article changed."""
+
+    kept: int = 0
+    added: int = 0
+    removed: int = 0
+    orphaned_annotations: list[int] = field(default_factory=list)
+    """Ids of annotations whose event disappeared; they are kept, detached, for review."""
+
+
+def now() -> datetime:
+    """The current time in UTC, the only clock the store uses."""
+    return datetime.now(UTC)
+
+
+def article_by_hash(session: Session, content_hash: str) -> Article | None:
+    """Return the stored article with this content hash, if any."""
+    return session.exec(select(Article).where(Article.content_hash == content_hash)).first()
+
+
+def add_article(session: Session, article: Article, extraction: Extraction) -> int:
+    """Store a new article and one event per mention; return the number of events."""
+    session.add(article)
+    session.flush()
+    assert article.id is not None
+    for mention in extraction.mentions:
+        _create_event(session, article, mention)
+    return len(extraction.mentions)
+
+
+def reextract_article(session: Session, article: Article, extraction: Extraction) -> ReextractReport:
+    """Replace an article's mentions with a new extraction, keeping researchers' work.
+
+    A new mention with the same dates and sentence as an old one keeps the old event (and so its
+    annotation). An event left without mentions is deleted, but its annotation is detached and
+    kept; it reattaches when a later extraction finds the same dates and evidence again.
+    """
+    assert article.id is not None
+    report = ReextractReport()
+    article.language = extraction.language
+    old = {_mention_key(m): m for m in session.exec(select(Mention).where(Mention.article_id == article.id))}
+    for extracted in extraction.mentions:
+        existing = old.pop(_mention_key(extracted), None)
+        if existing is None:
+            _create_event(session, article, extracted)
+            report.added += 1
+        else:
+            _update_mention(session, article, existing, extracted)
+            report.kept += 1
+    for stale in old.values():
+        report.orphaned_annotations += _delete_mention(session, stale)
+        report.removed += 1
+    _reattach_annotations(session, article)
+    report.orphaned_annotations = [
+        annotation_id
+        for annotation_id in report.orphaned_annotations
+        if (annotation := session.get(Annotation, annotation_id)) is not None and annotation.event_id is None
+    ]
+    return report
+
+
+def _mention_key(mention: Mention | ExtractedMention) -> tuple[object, ...]:
+    return (mention.date_start, mention.date_end, mention.sentence_char_start, mention.sentence_char_end)
+
+
+def _create_event(session: Session, article: Article, extracted: ExtractedMention) -> Event:
+    assert article.id is not None
+    event = Event(article_id=article.id, date_start=extracted.date_start, date_end=extracted.date_end)
+    _copy_values(event, extracted)
+    session.add(event)
+    session.flush()
+    assert event.id is not None
+    mention = Mention(
+        event_id=event.id,
+        article_id=article.id,
+        extractor_version=EXTRACTOR_VERSION,
+        **_mention_values(extracted),
+    )
+    session.add(mention)
+    session.flush()
+    _link_actors(session, event, mention, extracted.actors)
+    _index(session, article, event)
+    return event
+
+
+def _update_mention(
+    session: Session, article: Article, mention: Mention, extracted: ExtractedMention
+) -> None:
+    for name, value in _mention_values(extracted).items():
+        setattr(mention, name, value)
+    mention.extractor_version = EXTRACTOR_VERSION
+    event = session.get(Event, mention.event_id)
+    assert event is not None and mention.id is not None
+    _copy_values(event, extracted)
+    session.exec(delete(MentionActor).where(col(MentionActor.mention_id) == mention.id))
+    session.exec(delete(EventActor).where(col(EventActor.event_id) == event.id))
+    session.flush()
+    _link_actors(session, event, mention, extracted.actors)
+    _index(session, article, event)
+
+
+def _delete_mention(session: Session, mention: Mention) -> list[int]:
+    """Delete a mention, and its event if nothing else reports it; return detached annotations."""
+    event_id = mention.event_id
+    session.exec(delete(MentionActor).where(col(MentionActor.mention_id) == mention.id))
+    session.delete(mention)
+    session.flush()
+    if session.exec(select(Mention.id).where(Mention.event_id == event_id)).first() is not None:
+        return []
+    detached = []
+    for annotation in session.exec(select(Annotation).where(Annotation.event_id == event_id)):
+        annotation.event_id = None
+        session.add(annotation)
+        assert annotation.id is not None
+        detached.append(annotation.id)
+    session.flush()
+    session.exec(delete(EventActor).where(col(EventActor.event_id) == event_id))
+    sqlite_features.unindex_events(session, [event_id])
+    event = session.get(Event, event_id)
+    if event is not None:
+        session.delete(event)
+    session.flush()
+    return detached
+
+
+def _reattach_annotations(session: Session, article: Article) -> None:
+    detached = session.exec(
+        select(Annotation).where(
+            Annotation.anchor_article_id == article.id, col(Annotation.event_id).is_(None)
+        )
+    ).all()
+    for annotation in detached:
+        candidate = session.exec(
+            select(Mention.event_id).where(
+                Mention.article_id == article.id,
+                Mention.date_start == annotation.anchor_date_start,
+                Mention.date_end == annotation.anchor_date_end,
+                Mention.evidence == annotation.anchor_evidence,
+            )
+        ).first()
+        taken = (
+            candidate is not None
+            and session.exec(select(Annotation.id).where(Annotation.event_id == candidate)).first()
+        )
+        if candidate is not None and not taken:
+            annotation.event_id = candidate
+            session.add(annotation)
+    session.flush()
+
+
+def _copy_values(event: Event, extracted: ExtractedMention) -> None:
+    event.date_start = extracted.date_start
+    event.date_end = extracted.date_end
+    event.precision = extracted.precision
+    event.event_type = extracted.event_type
+    event.modality = extracted.modality
+    event.summary = extracted.summary
+    event.location = extracted.location
+    event.confidence = extracted.confidence
+
+
+def _mention_values(extracted: ExtractedMention) -> dict[str, object]:
+    names = [
+        "date_start",
+        "date_end",
+        "precision",
+        "date_text",
+        "date_char_start",
+        "date_char_end",
+        "date_derivation",
+        "sentence_char_start",
+        "sentence_char_end",
+        "evidence",
+        "summary",
+        "event_type",
+        "modality",
+        "location",
+        "confidence",
+    ]
+    return {name: getattr(extracted, name) for name in names}
+
+
+def _link_actors(session: Session, event: Event, mention: Mention, entities: Sequence[Entity]) -> None:
+    assert event.id is not None and mention.id is not None
+    for actor_id in {ensure_actor(session, entity) for entity in entities}:
+        session.add(MentionActor(mention_id=mention.id, actor_id=actor_id))
+        session.add(EventActor(event_id=event.id, actor_id=actor_id))
+    session.flush()
+
+
+def ensure_actor(session: Session, entity: Entity) -> int:
+    """Return the id of the stored actor for an entity, creating it on first sight."""
+    query = select(Actor.id).where(Actor.kind == entity.kind, Actor.name == entity.name)
+    if entity.kind != "person" and entity.code:
+        query = select(Actor.id).where(Actor.kind == entity.kind, Actor.code == entity.code)
+    actor_id = session.exec(query).first()
+    if actor_id is not None:
+        return actor_id
+    code = entity.code if entity.kind != "person" else entity.country
+    actor = Actor(name=entity.name, kind=entity.kind, code=code)
+    session.add(actor)
+    session.flush()
+    assert actor.id is not None
+    return actor.id
+
+
+def _index(session: Session, article: Article, event: Event) -> None:
+    assert event.id is not None
+    evidence = " ".join(session.exec(select(Mention.evidence).where(Mention.event_id == event.id)).all())
+    sqlite_features.index_events(session, [(event.id, article.title, event.summary, evidence)])
+
+
+def articles_to_reextract(session: Session, batch_size: int = 200) -> Iterable[int]:
+    """Yield every stored article id, in batches, without loading texts."""
+    last_id = 0
+    while True:
+        ids = session.exec(
+            select(Article.id).where(col(Article.id) > last_id).order_by(col(Article.id)).limit(batch_size)
+        ).all()
+        if not ids:
+            return
+        yield from (article_id for article_id in ids if article_id is not None)
+        last_id = ids[-1] or last_id
