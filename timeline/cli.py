@@ -200,7 +200,9 @@ def list_command(db: str | None, limit: int | None, sort: str, **options: Any) -
         effective_limit = 50 if limit is None else (limit or None)
         rows = list(queries.iter_events(session, filters, sort=sort, limit=effective_limit))
     shown = f"{len(rows)} of {total} events" if len(rows) < total else f"{total} events"
-    Console().print(console.events_table(rows, title=f"{describe_db(str(engine.url))} — {shown}"))
+    out = Console()
+    out.print(console.safe(f"{shown} — {describe_db(str(engine.url))}"), soft_wrap=True)
+    out.print(console.events_table(rows))
 
 
 @cli.command()
@@ -237,7 +239,7 @@ def _export(
 
 
 def _stdout() -> TextIO:
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout
     if hasattr(stream, "reconfigure"):
         stream.reconfigure(newline="")  # the csv module writes its own \r\n
     return stream

@@ -33,15 +33,15 @@ def date_label(row: EventRow) -> str:
     return f"{start} → {end}" if end else start
 
 
-def events_table(rows: Iterable[EventRow], title: str) -> Table:
+def events_table(rows: Iterable[EventRow]) -> Table:
     """A Rich table of events for `timeline list`."""
-    table = Table(title=title, expand=True, show_lines=False)
+    table = Table(expand=True, show_lines=False)
     table.add_column("id", justify="right", style="dim", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("type", no_wrap=True)
     table.add_column("summary", ratio=3)
-    table.add_column("countries", ratio=1)
-    table.add_column("place", ratio=1)
+    table.add_column("countries", ratio=1, min_width=9)
+    table.add_column("place", ratio=1, min_width=8)
     table.add_column("status", no_wrap=True)
     table.add_column("★", no_wrap=True)
     for row in rows:

@@ -105,9 +105,10 @@ def load_lexicon(language: str) -> Lexicon:
         month_pattern="(?:" + "|".join(month_forms) + ")",
         weekday_pattern="(?:" + alternation(weekday_forms) + ")",
         number_pattern=r"(?:\d{1,3}|" + alternation(numbers) + ")",
-        future_cues=tuple(re.compile(cue, re.IGNORECASE) for cue in raw["future_cues"]),
-        past_cues=tuple(re.compile(cue, re.IGNORECASE) for cue in raw["past_cues"]),
-        reported_cues=tuple(re.compile(cue, re.IGNORECASE) for cue in raw["reported_cues"]),
+        # Case-sensitive: cues are verb forms, and "Ankara" must not read as a future tense.
+        future_cues=tuple(re.compile(cue) for cue in raw["future_cues"]),
+        past_cues=tuple(re.compile(cue) for cue in raw["past_cues"]),
+        reported_cues=tuple(re.compile(cue) for cue in raw["reported_cues"]),
     )
 
 

@@ -230,11 +230,23 @@ def _day_range(m: re.Match[str], ctx: Context) -> Found | None:
 def _day_month(m: re.Match[str], ctx: Context) -> Found | None:
     month = ctx.lexicon.month_number(m["m"])
     resolved = _year_for(m, ctx, month, int(m["d"])) if month else None
+    written_weekday = ctx.lexicon.weekday_number(m["w"]) if m["w"] else None
+    if resolved and resolved[1] == "inferred_year" and written_weekday is not None:
+        resolved = _year_matching_weekday(resolved[0], month, int(m["d"]), written_weekday) or resolved
     if resolved is None:
         return _unresolved(m, ctx)
     year, derivation = resolved
     day = _safe_date(year, month, int(m["d"]))
     return Found("DATE", day.isoformat(), cal.day_period(day), derivation) if day else None
+
+
+def _year_matching_weekday(year: int, month: int, day: int, weekday: int) -> tuple[int, str] | None:
+    """"jeudi 3 avril" names its year: the nearest one in which 3 April is a Thursday."""
+    for candidate in (year, year - 1, year + 1):
+        written = _safe_date(candidate, month, day)
+        if written and written.weekday() == weekday:
+            return candidate, "inferred_year"
+    return None
 
 
 def _unresolved(m: re.Match[str], ctx: Context) -> Found | None:
