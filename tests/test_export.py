@@ -65,7 +65,7 @@ def test_csv_row_bytes_are_pinned() -> None:
     ).replace("Le 03 avril 2025, les ministres…", '"Le 03 avril 2025, les ministres…"')
 
 
-@pytest.mark.parametrize("dangerous", ["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("dangerous", ['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"])
 def test_csv_cells_that_look_like_formulas_are_neutralised(dangerous: str) -> None:
     """A cell starting with = + - @ tab or CR gets a leading quote so spreadsheets show text."""
     out = io.StringIO()
@@ -86,7 +86,9 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(dangerous: str) -> No
         ("month", date(2024, 9, 1), date(2024, 12, 31), "2024-09", "2024-12"),
     ],
 )
-def test_dates_are_cut_to_their_precision(precision: str, start: date, end: date, expected_date: str, expected_end: str) -> None:
+def test_dates_are_cut_to_their_precision(
+    precision: str, start: date, end: date, expected_date: str, expected_end: str
+) -> None:
     """Dates are ISO 8601 at their precision; date_end only when the range goes further."""
     out = io.StringIO()
     write_csv([replace(ROW, precision=precision, date_start=start, date_end=end)], out)

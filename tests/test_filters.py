@@ -9,14 +9,34 @@ import pytest
 from conftest import export_rows, run, write_article
 
 ARTICLES = [
-    ("visit.txt", "fr", "2025-04-05", "Sahel Dépêche",
-     "Le Premier ministre du Niger a effectué une visite officielle à Ankara le 3 avril 2025."),
-    ("sanction.txt", "en", "2025-02-25", "Eurasia Desk",
-     "The European Union adopted new sanctions against Russia in Brussels on 24 February 2025."),
-    ("call.txt", "en", "2025-02-12", "West Africa Ledger",
-     "Vladimir Putin and Ibrahim Traoré held a phone call on 11 February 2025 about grain deliveries to Burkina Faso."),
-    ("summit.txt", "en", "2024-12-16", "West Africa Ledger",
-     "ECOWAS leaders held a summit in Abuja on 15 December 2024 with Nigeria as host; 100% of members attended."),
+    (
+        "visit.txt",
+        "fr",
+        "2025-04-05",
+        "Sahel Dépêche",
+        "Le Premier ministre du Niger a effectué une visite officielle à Ankara le 3 avril 2025.",
+    ),
+    (
+        "sanction.txt",
+        "en",
+        "2025-02-25",
+        "Eurasia Desk",
+        "The European Union adopted new sanctions against Russia in Brussels on 24 February 2025.",
+    ),
+    (
+        "call.txt",
+        "en",
+        "2025-02-12",
+        "West Africa Ledger",
+        "Vladimir Putin and Ibrahim Traoré held a phone call on 11 February 2025 about grain deliveries to Burkina Faso.",
+    ),
+    (
+        "summit.txt",
+        "en",
+        "2024-12-16",
+        "West Africa Ledger",
+        "ECOWAS leaders held a summit in Abuja on 15 December 2024 with Nigeria as host; 100% of members attended.",
+    ),
 ]
 
 
@@ -65,7 +85,9 @@ def test_sort_descending(corpus_db: str) -> None:
         (("--limit", "2"), ["summit.txt", "call.txt"]),
     ],
 )
-def test_each_filter_selects_the_expected_events(corpus_db: str, args: tuple[str, ...], expected: list[str]) -> None:
+def test_each_filter_selects_the_expected_events(
+    corpus_db: str, args: tuple[str, ...], expected: list[str]
+) -> None:
     """Each filter, alone or combined, keeps exactly the matching events."""
     assert titles(corpus_db, *args) == expected
 

@@ -90,8 +90,15 @@ def test_jsonl_json_and_csv_batches_are_ingested(db: str, tmp_path: Path) -> Non
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=["title", "url", "published", "language", "source", "text"])
     writer.writeheader()
-    writer.writerow({"title": "Trois", "published": "2025-01-10", "language": "en", "source": "CSV Wire",
-                     "text": "Nigeria and Benin signed a trade agreement in Cotonou on 8 January 2025."})
+    writer.writerow(
+        {
+            "title": "Trois",
+            "published": "2025-01-10",
+            "language": "en",
+            "source": "CSV Wire",
+            "text": "Nigeria and Benin signed a trade agreement in Cotonou on 8 January 2025.",
+        }
+    )
     (tmp_path / "c.csv").write_text(buffer.getvalue(), encoding="utf-8")
     assert run("ingest", "--db", db, str(tmp_path)).exit_code == 0
     titles = sorted(row["article_title"] for row in export_rows(db))
@@ -114,7 +121,13 @@ def test_standard_input_is_read_with_dash(db: str) -> None:
 
 def test_published_and_lang_options_override_the_file(db: str, tmp_path: Path) -> None:
     """--published moves relative dates; --lang replaces the header's language."""
-    path = write_article(tmp_path, "e.txt", "Ghana and Togo held talks in Lomé yesterday.", published="2025-01-01", language="fr")
+    path = write_article(
+        tmp_path,
+        "e.txt",
+        "Ghana and Togo held talks in Lomé yesterday.",
+        published="2025-01-01",
+        language="fr",
+    )
     run("ingest", "--db", db, "--published", "2025-03-13", "--lang", "en", str(path))
     (row,) = export_rows(db)
     assert row["date"] == "2025-03-12"
@@ -135,7 +148,10 @@ def test_bad_file_amid_good_ones_is_reported_and_skipped(db: str, tmp_path: Path
     """A binary file and a broken JSON line get one line each; the rest is stored; exit 1."""
     write_article(tmp_path, "good.txt", EN_BODY, published="2025-03-13")
     (tmp_path / "broken.pdf.txt").write_bytes(b"%PDF-1.7\x00\x00\x01binary")
-    (tmp_path / "batch.jsonl").write_text('{"text": "' + FR_BODY.replace("\n", " ") + '", "published": "2025-04-05"}\n{not json\n', encoding="utf-8")
+    (tmp_path / "batch.jsonl").write_text(
+        '{"text": "' + FR_BODY.replace("\n", " ") + '", "published": "2025-04-05"}\n{not json\n',
+        encoding="utf-8",
+    )
     result = run("ingest", "--db", db, str(tmp_path))
     assert result.exit_code == 1
     assert "broken.pdf.txt: binary file, not text" in result.stderr
@@ -155,10 +171,27 @@ def test_reextract_keeps_annotations(db: str) -> None:
     run("ingest", "--db", db, "--published", "2025-04-05", str(SEED))
     (row,) = export_rows(db)
     event_id = str(row["event_id"])
-    run("annotate", "--db", db, event_id, "--status", "confirmed", "--star", "--tag", "sahel", "--note", "checked")
+    run(
+        "annotate",
+        "--db",
+        db,
+        event_id,
+        "--status",
+        "confirmed",
+        "--star",
+        "--tag",
+        "sahel",
+        "--note",
+        "checked",
+    )
     result = run("ingest", "--db", db, "--reextract")
     assert result.exit_code == 0, result.output
     assert "1 articles re-extracted" in result.stderr
     (after,) = export_rows(db)
     assert after["event_id"] == row["event_id"]
-    assert (after["status"], after["starred"], after["tags"], after["note"]) == ("confirmed", True, ["sahel"], "checked")
+    assert (after["status"], after["starred"], after["tags"], after["note"]) == (
+        "confirmed",
+        True,
+        ["sahel"],
+        "checked",
+    )

@@ -4,6 +4,7 @@
 Usage: python3 data/eval/validate.py   (from anywhere)
 Exits with status 1 if any check fails.
 """
+
 import collections
 import datetime as dt
 import json
@@ -15,14 +16,60 @@ HERE = pathlib.Path(__file__).resolve().parent
 ART = HERE / "articles"
 GOLD = HERE / "gold.jsonl"
 
-TYPES = {"meeting", "visit", "summit", "call", "agreement", "cooperation", "recognition",
-         "appointment", "statement", "accusation", "rupture", "sanction", "security",
-         "election", "other"}
+TYPES = {
+    "meeting",
+    "visit",
+    "summit",
+    "call",
+    "agreement",
+    "cooperation",
+    "recognition",
+    "appointment",
+    "statement",
+    "accusation",
+    "rupture",
+    "sanction",
+    "security",
+    "election",
+    "other",
+}
 MODALITIES = {"occurred", "planned", "reported"}
-ORGS = {"AES", "ECOWAS", "AU", "UN", "UNSC", "UNGA", "EU", "NATO", "BRICS", "SCO", "G7", "G20",
-        "OPEC", "ASEAN", "ARAB_LEAGUE", "OIC", "GCC", "CSTO", "OSCE", "IMF", "WORLD_BANK", "WTO",
-        "WHO", "IAEA", "ICC", "ICJ", "SADC", "EAC", "IGAD", "ECCAS", "WAEMU", "MINUSMA",
-        "MONUSCO", "OIF"}
+ORGS = {
+    "AES",
+    "ECOWAS",
+    "AU",
+    "UN",
+    "UNSC",
+    "UNGA",
+    "EU",
+    "NATO",
+    "BRICS",
+    "SCO",
+    "G7",
+    "G20",
+    "OPEC",
+    "ASEAN",
+    "ARAB_LEAGUE",
+    "OIC",
+    "GCC",
+    "CSTO",
+    "OSCE",
+    "IMF",
+    "WORLD_BANK",
+    "WTO",
+    "WHO",
+    "IAEA",
+    "ICC",
+    "ICJ",
+    "SADC",
+    "EAC",
+    "IGAD",
+    "ECCAS",
+    "WAEMU",
+    "MINUSMA",
+    "MONUSCO",
+    "OIF",
+}
 HEADER_KEYS = ["Title", "Source", "URL", "Published", "Language", "Note"]
 
 errors = []
@@ -153,7 +200,9 @@ def main():
             ev = e.get("evidence")
             if not isinstance(ev, str) or not ev or ev not in body:
                 err(f"{tag}: evidence not found verbatim in body: {ev!r}")
-            if e.get("modality") == "planned" and pd[2] < dt.date.fromisoformat(r["published"]) - dt.timedelta(days=0):
+            if e.get("modality") == "planned" and pd[2] < dt.date.fromisoformat(
+                r["published"]
+            ) - dt.timedelta(days=0):
                 err(f"{tag}: planned event ends before publication date")
 
     total_events = sum(v["events"] for v in per_lang.values())
@@ -164,7 +213,7 @@ def main():
     print("precision:", dict(precisions))
     print("modality:", dict(modalities))
     print(f"body words: min {min(words.values())}, max {max(words.values())}")
-    multi = sum(1 for r in rows if len(r['events']) >= 2)
+    multi = sum(1 for r in rows if len(r["events"]) >= 2)
     print(f"articles with >=2 events: {multi}")
     if errors:
         print(f"\n{len(errors)} ERROR(S):")

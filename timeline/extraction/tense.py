@@ -12,6 +12,8 @@ from timeline.extraction.calendar import Tense
 from timeline.extraction.lexicon import Lexicon
 
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
+GOVERNED_GAP = 12
+"""A participle this close after a future auxiliary belongs to it: "will be held", "sera signé"."""
 
 
 class TenseReader:
@@ -34,16 +36,19 @@ class TenseReader:
         start, end = self.sentence_bounds(position)
         sentence = self._text[start:end]
         offset = position - start
+        futures = [m.span() for cue in self._lexicon.future_cues for m in cue.finditer(sentence)]
+        pasts = [
+            m.span()
+            for cue in self._lexicon.past_cues
+            for m in cue.finditer(sentence)
+            if not any(0 <= m.start() - end <= GOVERNED_GAP for _, end in futures)
+        ]
         nearest: tuple[int, Tense] | None = None
-        for tense, cues in (
-            ("future", self._lexicon.future_cues),
-            ("past", self._lexicon.past_cues),
-        ):
-            for cue in cues:
-                for match in cue.finditer(sentence):
-                    distance = min(abs(match.start() - offset), abs(match.end() - offset))
-                    if nearest is None or distance < nearest[0]:
-                        nearest = (distance, tense)  # type: ignore[assignment]
+        for tense, spans in (("future", futures), ("past", pasts)):
+            for span_start, span_end in spans:
+                distance = min(abs(span_start - offset), abs(span_end - offset))
+                if nearest is None or distance < nearest[0]:
+                    nearest = (distance, tense)  # type: ignore[assignment]
         return nearest[1] if nearest else "present"
 
     def is_reported(self, start: int, end: int) -> bool:

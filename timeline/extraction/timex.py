@@ -16,7 +16,7 @@ from functools import cache
 from timeline.extraction import calendar as cal
 from timeline.extraction.lexicon import Lexicon, load_lexicon
 from timeline.extraction.tense import TenseReader
-from timeline.extraction.timex_rules import Context, Found, Rule, build_rules
+from timeline.extraction.timex_rules import INVALID, Context, Found, Rule, build_rules
 
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 
@@ -68,8 +68,12 @@ def tag_timexes(
     for candidate in candidates:
         if all(candidate[1] <= kept[0] or candidate[0] >= kept[1] for kept in chosen):
             chosen.append(candidate)
-    chosen.sort()
-    timexes = [Timex(s, e, text[s:e], f.type, f.value, f.period, f.derivation) for s, e, _, f in chosen]
+    chosen.sort(key=lambda c: c[0])
+    timexes = [
+        Timex(s, e, text[s:e], f.type, f.value, f.period, f.derivation)
+        for s, e, _, f in chosen
+        if f is not INVALID
+    ]
     return _merge_ranges(timexes, text, lexicon) if merge_ranges else timexes
 
 

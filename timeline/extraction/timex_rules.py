@@ -44,6 +44,10 @@ class Context:
 
 Handler = Callable[[re.Match[str], Context], Found | None]
 
+INVALID = Found("INVALID", "", None, "explicit")
+"""Returned for a well-formed but impossible date ("31 février"): it claims its span so that no
+shorter reading ("février 2025") is taken instead, and then yields nothing."""
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -189,7 +193,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 def _iso(m: re.Match[str], _ctx: Context) -> Found | None:
     day = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))
-    return _explicit(cal.day_period(day)) if day else None
+    return _explicit(cal.day_period(day)) if day else INVALID
 
 
 def _numeric(m: re.Match[str], ctx: Context) -> Found | None:
@@ -237,11 +241,11 @@ def _day_month(m: re.Match[str], ctx: Context) -> Found | None:
         return _unresolved(m, ctx)
     year, derivation = resolved
     day = _safe_date(year, month, int(m["d"]))
-    return Found("DATE", day.isoformat(), cal.day_period(day), derivation) if day else None
+    return Found("DATE", day.isoformat(), cal.day_period(day), derivation) if day else INVALID
 
 
 def _year_matching_weekday(year: int, month: int, day: int, weekday: int) -> tuple[int, str] | None:
-    """"jeudi 3 avril" names its year: the nearest one in which 3 April is a Thursday."""
+    """ "jeudi 3 avril" names its year: the nearest one in which 3 April is a Thursday."""
     for candidate in (year, year - 1, year + 1):
         written = _safe_date(candidate, month, day)
         if written and written.weekday() == weekday:
@@ -269,7 +273,10 @@ def _month_year(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", found[0].value, found[0], found[1]) if found else None
 
 
-_month_alone = _month_year
+def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
+    if not ctx.lexicon["capitalised_names"] and m["m"][:1].isupper():
+        return None  # French months are lower case: "la sonde Mars" names something else
+    return _month_year(m, ctx)
 
 
 def _month_range(m: re.Match[str], ctx: Context) -> Found | None:
