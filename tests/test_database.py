@@ -8,12 +8,13 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlmodel import Session
 
-from conftest import SEED, export_rows, run
 from timeline import store
 from timeline.annotations import annotate, detached_annotations
 from timeline.db import open_database
 from timeline.extraction import Extraction, extract
 from timeline.models import Article, Meta
+
+from conftest import SEED, export_rows, run
 
 
 def test_database_from_a_newer_version_is_refused_clearly(db: str) -> None:

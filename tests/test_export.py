@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, run
 from timeline.export import CSV_COLUMNS, write_csv, write_json, write_jsonl
 from timeline.queries import EventRow
+
+from conftest import SEED, run
 
 ROW = EventRow(
     event_id=7,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from conftest import SEED, run
 from tui.app import make_app
+
+from conftest import SEED, run
 
 
 async def test_the_table_shows_the_events_of_the_database(db: str) -> None:
