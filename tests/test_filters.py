@@ -71,7 +71,7 @@ def test_sort_descending(corpus_db: str) -> None:
         (("--from", "2025-02"), ["call.txt", "sanction.txt", "visit.txt"]),
         (("--to", "2025-02-11"), ["summit.txt", "call.txt"]),
         (("--from", "2025", "--to", "2025-03"), ["call.txt", "sanction.txt"]),
-        (("--actor", "Russie"), ["sanction.txt"]),
+        (("--actor", "Russie"), ["call.txt", "sanction.txt"]),
         (("--actor", "Sergueï Poutine"), []),
         (("--actor", "Poutine"), ["call.txt"]),
         (("--actor", "BFA", "--actor", "Russia"), ["call.txt"]),

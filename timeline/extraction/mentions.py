@@ -116,8 +116,8 @@ def _location(sentence: str, entities: list[EntityMatch]) -> Entity | None:
 
 
 def _actors(entities: list[EntityMatch], location: Entity | None) -> tuple[Entity, ...]:
-    """Countries, organisations and people taking part; a capital not used as the place stands
-    for its government ("Moscou a salué…")."""
+    """Countries, organisations and people taking part, with the country each person represents;
+    a capital not used as the place stands for its government ("Moscou a salué…")."""
     gazetteer = load_gazetteer()
     actors: dict[tuple[str, str | None], Entity] = {}
     for match in entities:
@@ -129,6 +129,9 @@ def _actors(entities: list[EntityMatch], location: Entity | None) -> tuple[Entit
         if location is not None and entity is location:
             continue
         actors.setdefault((entity.kind, entity.code if entity.kind != "person" else entity.name), entity)
+        represented = gazetteer.by_code.get(entity.country or "") if entity.kind == "person" else None
+        if represented is not None:  # Lavrov speaks for Russia
+            actors.setdefault((represented.kind, represented.code), represented)
     return tuple(actors.values())
 
 

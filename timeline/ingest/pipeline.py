@@ -107,14 +107,18 @@ def ingest(
     for source in discover(paths):
         summary.files += 1
         report("file", summary, source)
-        for item in _read(source):
-            if isinstance(item, ReadFailure):
-                summary.failures.append(item)
-                report("failure", summary, item.source)
-                continue
-            raw = with_overrides(item, published=published, language=normalise_language(language))
-            what = _store(engine, raw, summary)
-            report(what, summary, raw.source)
+        try:
+            for item in _read(source):
+                if isinstance(item, ReadFailure):
+                    summary.failures.append(item)
+                    report("failure", summary, item.source)
+                    continue
+                raw = with_overrides(item, published=published, language=normalise_language(language))
+                what = _store(engine, raw, summary)
+                report(what, summary, raw.source)
+        except Exception as error:  # a reader bug or library failure must not stop the batch
+            summary.failures.append(ReadFailure(source, f"unexpected error: {type(error).__name__}: {error}"))
+            report("failure", summary, source)
     return summary
 
 
