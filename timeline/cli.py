@@ -48,40 +48,31 @@ def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The filters shared by `list`, `export` and `extract`."""
+def filter_options(*, language_filter: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The filters shared by `list`, `export` and `extract` (where `--lang` sets the articles'
+    language instead of filtering on it)."""
     options = [
-        click.option(
-            "--from", "date_from", metavar="DATE", help="Events ending on or after (2025-04, 'last month')."
-        ),
+        click.option("--from", "date_from", metavar="DATE", help="Events ending on or after (2025-04, 'last month')."),
         click.option("--to", "date_to", metavar="DATE", help="Events starting on or before."),
-        click.option(
-            "--actor",
-            multiple=True,
-            help="Country, organisation or person (any alias); repeat: all must take part.",
-        ),
-        click.option(
-            "--type",
-            "event_types",
-            multiple=True,
-            help="Event type (meeting, visit, agreement…); repeatable.",
-        ),
-        click.option("--lang", "languages", multiple=True, help="Article language code; repeatable."),
-        click.option(
-            "--source", "sources", multiple=True, help="Outlet, URL or file path contains this; repeatable."
-        ),
-        click.option(
-            "--status", "statuses", multiple=True, type=click.Choice(["unreviewed", "confirmed", "rejected"])
-        ),
+        click.option("--actor", multiple=True, help="Country, organisation or person (any alias); repeat: all must take part."),
+        click.option("--type", "event_types", multiple=True, help="Event type (meeting, visit, agreement…); repeatable."),
+        click.option("--source", "sources", multiple=True, help="Outlet, URL or file path contains this; repeatable."),
+        click.option("--status", "statuses", multiple=True, type=click.Choice(["unreviewed", "confirmed", "rejected"])),
         click.option("--tag", "tags", multiple=True, help="Has this tag; repeatable."),
         click.option("--starred", is_flag=True, default=False, help="Starred events only."),
         click.option("--query", "-q", help="Full-text search in titles, summaries and evidence."),
         click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
         click.option("--sort", type=click.Choice(["date", "-date"]), default="date", show_default=True),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+    if language_filter:
+        options.insert(4, click.option("--lang", "languages", multiple=True, help="Article language code; repeatable."))
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
 
 
 def build_filters(options: dict[str, Any]) -> Any:
@@ -95,7 +86,7 @@ def build_filters(options: dict[str, Any]) -> Any:
         date_to=parse_bound(options["date_to"], today=today, end=True) if options["date_to"] else None,
         actors=tuple(options["actor"]),
         event_types=tuple(options["event_types"]),
-        languages=tuple(options["languages"]),
+        languages=tuple(options.get("languages", ())),
         sources=tuple(options["sources"]),
         statuses=tuple(options["statuses"]),
         tags=tuple(options["tags"]),
@@ -183,7 +174,7 @@ def _print_summary(console: Any, summary: Any, quiet: bool) -> None:
 
 
 @cli.command("list")
-@filter_options
+@filter_options()
 @db_option
 @handle_errors
 def list_command(db: str | None, limit: int | None, sort: str, **options: Any) -> None:
@@ -206,7 +197,7 @@ def list_command(db: str | None, limit: int | None, sort: str, **options: Any) -
 
 
 @cli.command()
-@filter_options
+@filter_options()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout)."
@@ -249,7 +240,7 @@ def _stdout() -> TextIO:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", metavar="DATE", help="Publication date for every article read.")
 @click.option("--lang", "language", metavar="CODE", help="Language of every article read.")
-@filter_options
+@filter_options(language_filter=False)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout)."
