@@ -47,14 +47,18 @@ def format_date(day: date, precision: str) -> str:
 
 
 def format_date_end(row: EventRow) -> str:
-    """The end of a range, or "" when the event fits in the unit its date names."""
-    start, end = format_date(row.date_start, row.precision), format_date(row.date_end, row.precision)
-    implied_end = {"year": row.date_start.replace(month=12, day=31)}
-    if row.precision == "month":
-        return "" if start == end else end
-    if row.precision == "year":
-        return "" if row.date_end == implied_end["year"] else end
-    return "" if row.date_start == row.date_end else end
+    """The end of a row's range, or "" when the event fits in the unit its date names."""
+    return date_end_label(row.date_start, row.date_end, row.precision)
+
+
+def date_end_label(start: date, end: date, precision: str) -> str:
+    """The end of a range cut to `precision`, or "" when the range is the unit `start` names."""
+    if precision == "year" and end == start.replace(month=12, day=31):
+        return ""
+    if precision == "day" and end == start:
+        return ""
+    written_end = format_date(end, precision)
+    return "" if written_end == format_date(start, precision) else written_end
 
 
 def row_record(row: EventRow) -> dict[str, Any]:

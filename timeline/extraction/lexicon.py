@@ -45,6 +45,8 @@ class Lexicon:
     number_pattern: str
     future_cues: tuple[re.Pattern[str], ...]
     past_cues: tuple[re.Pattern[str], ...]
+    weak_past_cues: tuple[re.Pattern[str], ...]
+    """Suffix cues such as English "-ed", which are often adjectives ("damaged cables")."""
     reported_cues: tuple[re.Pattern[str], ...]
 
     def __getitem__(self, key: str) -> Any:
@@ -108,6 +110,7 @@ def load_lexicon(language: str) -> Lexicon:
         # Case-sensitive: cues are verb forms, and "Ankara" must not read as a future tense.
         future_cues=tuple(re.compile(cue) for cue in raw["future_cues"]),
         past_cues=tuple(re.compile(cue) for cue in raw["past_cues"]),
+        weak_past_cues=tuple(re.compile(cue) for cue in raw["weak_past_cues"]),
         reported_cues=tuple(re.compile(cue) for cue in raw["reported_cues"]),
     )
 

@@ -44,7 +44,9 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     if language not in supported_languages():
         return
     timexes = [
-        t for t in tag_timexes(text, language=language, reference=published) if t.period and t.type == "DATE"
+        t
+        for t in tag_timexes(text, language=language, reference=published)
+        if t.period and t.type in ("DATE", "TIME")
     ]
     tenses = TenseReader(text, load_lexicon(language))
     gazetteer = load_gazetteer()
@@ -79,7 +81,7 @@ def _mention(
     event_type = nearest_type(keywords, local_start, local_end)
     location = _location(sentence.text, entities)
     actors = _actors(entities, location)
-    if event_type is None and not actors:
+    if event_type is None and not actors and not tenses.has_tensed_verb(sentence.start, sentence.end):
         return None
     type_name = event_type.name if event_type else OTHER
     modality = _modality(timex, published, tenses, sentence)

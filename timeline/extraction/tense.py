@@ -32,25 +32,44 @@ class TenseReader:
         return start, end
 
     def tense_at(self, position: int) -> Tense:
-        """Return the tense of the cue nearest to `position` in its sentence ("present" if none)."""
+        """Return the tense governing `position`: a future cue before it wins unless a firm past
+        cue ("met", "a signé") stands between them; otherwise the nearest cue decides ("present"
+        when the sentence has none)."""
         start, end = self.sentence_bounds(position)
         sentence = self._text[start:end]
         offset = position - start
-        futures = [m.span() for cue in self._lexicon.future_cues for m in cue.finditer(sentence)]
-        pasts = [
-            m.span()
-            for cue in self._lexicon.past_cues
-            for m in cue.finditer(sentence)
-            if not any(0 <= m.start() - end <= GOVERNED_GAP for _, end in futures)
+        lexicon = self._lexicon
+        futures = _spans(lexicon.future_cues, sentence)
+        firm_pasts = [
+            span
+            for span in _spans(lexicon.past_cues, sentence)
+            if not any(0 <= span[0] - future_end <= GOVERNED_GAP for _, future_end in futures)
         ]
-        nearest: tuple[int, Tense] | None = None
-        for tense, spans in (("future", futures), ("past", pasts)):
-            for span_start, span_end in spans:
-                distance = min(abs(span_start - offset), abs(span_end - offset))
-                if nearest is None or distance < nearest[0]:
-                    nearest = (distance, tense)  # type: ignore[assignment]
-        return nearest[1] if nearest else "present"
+        futures_before = [span for span in futures if span[1] <= offset]
+        if futures_before:
+            last_future_end = max(span[1] for span in futures_before)
+            if not any(last_future_end <= past_start < offset for past_start, _ in firm_pasts):
+                return "future"
+        candidates = [
+            *((span, "future") for span in futures),
+            *((span, "past") for span in firm_pasts),
+            *((span, "past") for span in _spans(lexicon.weak_past_cues, sentence)),
+        ]
+        if not candidates:
+            return "present"
+        _, tense = min(candidates, key=lambda item: min(abs(item[0][0] - offset), abs(item[0][1] - offset)))
+        return tense  # type: ignore[return-value]
+
+    def has_tensed_verb(self, start: int, end: int) -> bool:
+        """Tell whether the text between start and end has a verb with a tense cue (a clause that
+        says something happened or will happen, rather than a caption or a dateline)."""
+        cues = (*self._lexicon.future_cues, *self._lexicon.past_cues, *self._lexicon.weak_past_cues)
+        return any(cue.search(self._text, start, end) for cue in cues)
 
     def is_reported(self, start: int, end: int) -> bool:
         """Tell whether the text between start and end reports hearsay ("selon", "reportedly")."""
         return any(cue.search(self._text, start, end) for cue in self._lexicon.reported_cues)
+
+
+def _spans(cues: tuple[re.Pattern[str], ...], sentence: str) -> list[tuple[int, int]]:
+    return [match.span() for cue in cues for match in cue.finditer(sentence)]

@@ -144,11 +144,12 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         (rf"(?<!\w)(?P<n>{number})[\s-]+(?P<unit>{offset_units}){END}", _duration, 0),
         (
-            rf"(?:{lex['season_links']})?(?<!\w)(?P<s>{words(lex['seasons'])})"
-            rf"(?:\s+{of}(?P<y>{YEAR}))?{END}",
+            rf"(?:(?P<link>{lex['season_links']}))?(?<!\w)(?P<s>{words(lex['seasons'])})"
+            rf"(?:\s+{of}(?P<y>{YEAR})|\s+(?P<post>{words(lex['period_after'])}))?{END}",
             _season,
             0,
         ),
+        (rf"(?<!\w)(?P<rel>{words(lex['relative_times'])}){END}", _relative_time, 0),
         (
             rf"(?<!\w)(?P<ord>{words(lex['quarter_ordinals'])})[\s-]+(?:{lex['quarter_words']})"
             rf"(?:\s+{of}(?P<y>{YEAR}))?{END}",
@@ -348,6 +349,14 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
     return _with_time_of_day(cal.day_period(day), m, ctx)
 
 
+def _relative_time(m: re.Match[str], ctx: Context) -> Found | None:
+    offset, time_of_day = ctx.lexicon["relative_times"][m["rel"]]
+    if ctx.reference is None:
+        return None
+    period = cal.day_period(ctx.reference + timedelta(days=offset))
+    return Found("TIME", f"{period.value}T{time_of_day}", period, "relative")
+
+
 def _period(m: re.Match[str], ctx: Context) -> Found | None:
     if not (m["pre"] or m["post"]) or ctx.reference is None:
         return None
@@ -369,8 +378,14 @@ def _ago(m: re.Match[str], ctx: Context) -> Found | None:
     amount = _offset_amount(m, ctx)
     if amount is None or ctx.reference is None:
         return None
-    unit = ctx.lexicon["offset_units"][m["unit"]]
-    period = cal.relative_period(ctx.reference, unit, -amount)
+    return _offset_period(ctx.reference, ctx.lexicon["offset_units"][m["unit"]], -amount)
+
+
+def _offset_period(reference: date, unit: str, amount: int) -> Found:
+    """ "il y a trois semaines", "in two weeks": weeks count in days from the reference."""
+    if unit == "W":
+        unit, amount = "D", amount * 7
+    period = cal.relative_period(reference, unit, amount)
     return Found("DATE", period.value, period, "relative")
 
 
@@ -380,9 +395,7 @@ def _ahead(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if ctx.tenses.tense_at(m.start()) == "past":
         return _duration(m, ctx)
-    unit = ctx.lexicon["offset_units"][m["unit"]]
-    period = cal.relative_period(ctx.reference, unit, amount)
-    return Found("DATE", period.value, period, "relative")
+    return _offset_period(ctx.reference, ctx.lexicon["offset_units"][m["unit"]], amount)
 
 
 def _duration(m: re.Match[str], ctx: Context) -> Found | None:
@@ -393,13 +406,15 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _season(m: re.Match[str], ctx: Context) -> Found | None:
     code = ctx.lexicon["seasons"][m["s"]]
-    linked = m.start() != m.start("s")
-    if not (linked or m["y"]):
-        return None
+    deictic = (m["link"] or "").strip() in ctx.lexicon["period_before"] or m["post"]
     if m["y"]:
         year, derivation = int(m["y"]), "explicit"
-    elif ctx.reference is not None:
-        year, derivation = ctx.reference.year, "relative"
+    elif deictic and ctx.reference is not None:  # "this summer", "l'été dernier"; "in winter" is generic
+        offset = ctx.lexicon["period_after"].get(m["post"], 0) if m["post"] else 0
+        offset = (
+            ctx.lexicon["period_before"].get((m["link"] or "").strip(), offset) if not m["post"] else offset
+        )
+        year, derivation = ctx.reference.year + offset, "relative"
     else:
         return None
     first = cal.month_period(year, SEASON_MONTHS[code])

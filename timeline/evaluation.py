@@ -1,0 +1,144 @@
+"""Scoring the extractor against a gold file of dated events, beside plain `search_dates`.
+
+Gold format, one line per article: `{"file", "published", "lang", "events": [{"date",
+"date_end", "type", "actors", "people", "location", "evidence"}]}` with dates cut to precision.
+Event dates are scored per article as the set of distinct (date, date_end) pairs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from timeline.export import date_end_label, format_date
+from timeline.extraction import ExtractedMention, extract
+from timeline.extraction.gazetteer import fold
+from timeline.ingest.readers import RawArticle, read_path
+
+DatePair = tuple[str, str | None]
+
+
+@dataclass
+class Counts:
+    """True positives, false positives and false negatives, with derived scores."""
+
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    def add(self, predicted: set[Any], gold: set[Any]) -> None:
+        """Count one comparison of a predicted set against a gold set."""
+        self.true_positives += len(predicted & gold)
+        self.false_positives += len(predicted - gold)
+        self.false_negatives += len(gold - predicted)
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 0.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.true_positives + self.false_negatives
+        return self.true_positives / expected if expected else 0.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+@dataclass
+class Scores:
+    """Event-date P/R/F1 and, on matched dates, actor F1, type and location accuracy."""
+
+    dates: Counts = field(default_factory=Counts)
+    actors: Counts = field(default_factory=Counts)
+    type_hits: int = 0
+    location_hits: int = 0
+    matched: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.type_hits / self.matched if self.matched else 0.0
+
+    @property
+    def location_accuracy(self) -> float:
+        return self.location_hits / self.matched if self.matched else 0.0
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    """One gold line with its article read from disk."""
+
+    article: RawArticle
+    published: date
+    language: str
+    events: list[dict[str, Any]]
+
+
+def load_gold(gold_path: Path, articles_dir: Path) -> list[GoldArticle]:
+    """Read a gold file and the articles it names."""
+    items = []
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        read = next(read_path(articles_dir / record["file"]))
+        if not isinstance(read, RawArticle):
+            raise ValueError(f"{record['file']}: {read.reason}")
+        published = date.fromisoformat(record["published"])
+        items.append(GoldArticle(read, published, record["lang"], record["events"]))
+    return items
+
+
+def score_extractor(gold: Iterable[GoldArticle]) -> Scores:
+    """Score the full extractor on every gold article."""
+    scores = Scores()
+    for item in gold:
+        mentions = extract(item.article.text, published=item.published, language=item.language).mentions
+        predicted = {_pair(m): m for m in mentions}
+        expected = {(e["date"], e.get("date_end")): e for e in item.events}
+        scores.dates.add(set(predicted), set(expected))
+        for pair in sorted(set(predicted) - set(expected), key=str):
+            scores.errors.append(f"{item.article.source}: spurious {pair}: {predicted[pair].evidence[:90]}")
+        for pair in sorted(set(expected) - set(predicted), key=str):
+            scores.errors.append(f"{item.article.source}: missed {pair}: {expected[pair]['evidence'][:90]}")
+        for pair in set(predicted) & set(expected):
+            _score_match(scores, predicted[pair], expected[pair])
+    return scores
+
+
+def score_search_dates(gold: Iterable[GoldArticle]) -> Scores:
+    """Score plain `dateparser.search_dates(text, languages=[lang])`, each hit a day-precision event."""
+    from dateparser.search import search_dates
+
+    scores = Scores()
+    for item in gold:
+        base = datetime.combine(item.published, datetime.min.time())
+        found = search_dates(item.article.text, languages=[item.language], settings={"RELATIVE_BASE": base})
+        predicted = {(value.date().isoformat(), None) for _text, value in (found or [])}
+        scores.dates.add(predicted, {(e["date"], e.get("date_end")) for e in item.events})
+    return scores
+
+
+def _pair(mention: ExtractedMention) -> DatePair:
+    end = date_end_label(mention.date_start, mention.date_end, mention.precision)
+    return format_date(mention.date_start, mention.precision), end or None
+
+
+def _score_match(scores: Scores, mention: ExtractedMention, gold: dict[str, Any]) -> None:
+    scores.matched += 1
+    predicted_actors = {actor.code for actor in mention.actors if actor.kind != "person" and actor.code}
+    predicted_actors |= {fold(actor.name) for actor in mention.actors if actor.kind == "person"}
+    gold_actors = set(gold.get("actors", [])) | {fold(person) for person in gold.get("people", [])}
+    scores.actors.add(predicted_actors, gold_actors)
+    scores.type_hits += mention.event_type == gold.get("type")
+    gold_location = gold.get("location")
+    predicted_location = mention.location
+    scores.location_hits += fold(predicted_location or "") == fold(gold_location or "")
