@@ -14,6 +14,7 @@ from timeline.extraction.sentences import Sentence, split_sentences
 from timeline.extraction.tense import TenseReader
 from timeline.extraction.timex import Timex, tag_timexes
 
+POSSESSIVE = re.compile(r"['’]s\b")
 LOCATION_PREPOSITION = re.compile(r"(?:\b(?:à|a|au|aux|en|in|at|near|près de)\s+)$", re.IGNORECASE)
 
 
@@ -51,7 +52,9 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     tenses = TenseReader(text, load_lexicon(language))
     gazetteer = load_gazetteer()
     for sentence in split_sentences(text):
-        in_sentence = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
+        in_sentence = _event_dates(
+            text, [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
+        )
         if not in_sentence:
             continue
         entities = list(gazetteer.find(sentence.text))
@@ -66,6 +69,29 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
             if mention is not None:
                 seen_periods.add(key)
                 yield mention
+
+
+def _event_dates(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Keep the timexes of a sentence that date a happening: not a possessive ("this year's
+    plan"), and not a coarse period around a finer date of the same sentence ("cette année" in a
+    sentence dated "les 6 et 7 octobre")."""
+    kept = []
+    for timex in timexes:
+        if POSSESSIVE.match(text, timex.end):
+            continue
+        assert timex.period is not None
+        period = timex.period
+        if any(
+            other is not timex
+            and other.period is not None
+            and period.start <= other.period.start
+            and other.period.end <= period.end
+            and (other.period.end - other.period.start) < (period.end - period.start)
+            for other in timexes
+        ):
+            continue
+        kept.append(timex)
+    return kept
 
 
 def _mention(

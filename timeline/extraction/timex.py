@@ -9,7 +9,7 @@ date; bare weekdays and year-less dates follow the tense of their sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -74,7 +74,42 @@ def tag_timexes(
         for s, e, _, f in chosen
         if f is not INVALID
     ]
+    timexes = _follow_narrative_year(timexes, text)
     return _merge_ranges(timexes, text, lexicon) if merge_ranges else timexes
+
+
+def _follow_narrative_year(timexes: list[Timex], text: str) -> list[Timex]:
+    """A year-less date right after an explicit date of the same month in the same paragraph
+    shares its year: "En janvier 2017, … le 19 janvier" is 19 January 2017."""
+    result = list(timexes)
+    for index, timex in enumerate(result):
+        if timex.derivation != "inferred_year" or timex.period is None:
+            continue
+        for previous in reversed(result[:index]):
+            if "\n\n" in text[previous.end : timex.start]:
+                break
+            if previous.derivation != "explicit" or previous.period is None:
+                continue
+            if (
+                previous.period.precision in ("day", "month")
+                and previous.period.start.month == timex.period.start.month
+            ):
+                shift = previous.period.start.year - timex.period.start.year
+                if shift:
+                    result[index] = _shift_years(timex, shift)
+                break
+    return result
+
+
+def _shift_years(timex: Timex, years: int) -> Timex:
+    assert timex.period is not None
+    try:
+        start = timex.period.start.replace(year=timex.period.start.year + years)
+        end = timex.period.end.replace(year=timex.period.end.year + years)
+    except ValueError:  # 29 February in a year without one: keep the first reading
+        return timex
+    value = f"{start.year:04d}{timex.value[4:]}"
+    return replace(timex, value=value, period=cal.Period(start, end, timex.period.precision, value))
 
 
 def _merge_ranges(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[Timex]:

@@ -1,0 +1,1 @@
+"""Benchmarks: figures printed beside their references, never asserted in tests."""
