@@ -16,7 +16,8 @@ from functools import cache
 from timeline.extraction import calendar as cal
 from timeline.extraction.lexicon import Lexicon, load_lexicon
 from timeline.extraction.tense import TenseReader
-from timeline.extraction.timex_rules import INVALID, Context, Found, Rule, build_rules
+from timeline.extraction.timex_rules import build_rules
+from timeline.extraction.timex_types import INVALID, Context, Found, Rule
 
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 

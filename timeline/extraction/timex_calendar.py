@@ -1,0 +1,189 @@
+"""Normalisers for calendar expressions: explicit dates, months, years, parts of periods,
+seasons and quarters. Each returns a `Found`, `INVALID` for an impossible date, or None to
+reject the candidate."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from timeline.extraction import calendar as cal
+from timeline.extraction.timex_types import INVALID, Context, Found
+
+SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _explicit(period: cal.Period) -> Found:
+    return Found("DATE", period.value, period, "explicit")
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def iso_date(m: re.Match[str], _ctx: Context) -> Found | None:
+    day = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    return _explicit(cal.day_period(day)) if day else INVALID
+
+
+def numeric(m: re.Match[str], ctx: Context) -> Found | None:
+    first, second = int(m["a"]), int(m["b"])
+    day_first = ctx.lexicon["date_order"] == "DMY"
+    if first > 12 >= second:
+        day_first = True
+    elif second > 12 >= first:
+        day_first = False
+    day_number, month_number = (first, second) if day_first else (second, first)
+    day = _safe_date(int(m["y"]), month_number, day_number)
+    return _explicit(cal.day_period(day)) if day else None
+
+
+def _year_for(m: re.Match[str], ctx: Context, month: int, day: int | None) -> tuple[int, str] | None:
+    written_year = m.groupdict().get("y")
+    if written_year:
+        return int(written_year), "explicit"
+    if ctx.reference is None:
+        return None
+    year = cal.nearest_year(month, day, ctx.reference, ctx.tenses.tense_at(m.start()))
+    return (year, "inferred_year") if year else None
+
+
+def day_range(m: re.Match[str], ctx: Context) -> Found | None:
+    month = ctx.lexicon.month_number(m["m"])
+    first, last = int(m["d1"]), int(m["d2"])
+    resolved = _year_for(m, ctx, month, first) if month and first < last else None
+    if resolved is None:
+        return None
+    year, derivation = resolved
+    start, end = _safe_date(year, month, first), _safe_date(year, month, last)
+    if not (start and end):
+        return None
+    return Found("DATE", start.isoformat(), cal.Period(start, end, "day", start.isoformat()), derivation)
+
+
+def day_month(m: re.Match[str], ctx: Context) -> Found | None:
+    month = ctx.lexicon.month_number(m["m"])
+    resolved = _year_for(m, ctx, month, int(m["d"])) if month else None
+    written_weekday = ctx.lexicon.weekday_number(m["w"]) if m["w"] else None
+    if resolved and resolved[1] == "inferred_year" and written_weekday is not None:
+        resolved = _year_matching_weekday(resolved[0], month, int(m["d"]), written_weekday) or resolved
+    if resolved is None:
+        return _unresolved(m, ctx)
+    year, derivation = resolved
+    day = _safe_date(year, month, int(m["d"]))
+    return Found("DATE", day.isoformat(), cal.day_period(day), derivation) if day else INVALID
+
+
+def _year_matching_weekday(year: int, month: int, day: int, weekday: int) -> tuple[int, str] | None:
+    """ "jeudi 3 avril" names its year: the nearest one in which 3 April is a Thursday."""
+    for candidate in (year, year - 1, year + 1):
+        written = _safe_date(candidate, month, day)
+        if written and written.weekday() == weekday:
+            return candidate, "inferred_year"
+    return None
+
+
+def _unresolved(m: re.Match[str], ctx: Context) -> Found | None:
+    month = ctx.lexicon.month_number(m["m"])
+    if month is None or ctx.reference is not None:
+        return None
+    return Found("DATE", f"XXXX-{month:02d}-{int(m['d']):02d}", None, "inferred_year")
+
+
+def _month_period(m: re.Match[str], ctx: Context) -> tuple[cal.Period, str] | None:
+    month = ctx.lexicon.month_number(m["m"])
+    resolved = _year_for(m, ctx, month, None) if month else None
+    if resolved is None:
+        return None
+    return cal.month_period(resolved[0], month), resolved[1]
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Found | None:
+    found = _month_period(m, ctx)
+    return Found("DATE", found[0].value, found[0], found[1]) if found else None
+
+
+def month_alone(m: re.Match[str], ctx: Context) -> Found | None:
+    if not ctx.lexicon["capitalised_names"] and m["m"][:1].isupper():
+        return None  # French months are lower case: "la sonde Mars" names something else
+    return month_year(m, ctx)
+
+
+def month_range(m: re.Match[str], ctx: Context) -> Found | None:
+    last = _month_period(m, ctx)
+    first_month = ctx.lexicon.month_number(m["m1"])
+    if last is None or first_month is None or first_month > last[0].start.month:
+        return None
+    first = cal.month_period(last[0].start.year, first_month)
+    period = cal.Period(first.start, last[0].end, "month", first.value)
+    return Found("DATE", first.value, period, last[1])
+
+
+def part_month(m: re.Match[str], ctx: Context) -> Found | None:
+    found = _month_period(m, ctx)
+    if found is None:
+        return None
+    part = ctx.lexicon["period_parts"][m["part"]]
+    return Found("DATE", found[0].value, cal.part_of_period(found[0], part), found[1])
+
+
+def part_year(m: re.Match[str], ctx: Context) -> Found | None:
+    part = ctx.lexicon["period_parts"][m["part"]]
+    period = cal.part_of_period(cal.year_period(int(m["y"])), part)
+    return Found("DATE", m["y"], period, "explicit")
+
+
+def year_date(m: re.Match[str], _ctx: Context) -> Found | None:
+    return _explicit(cal.year_period(int(m["y"])))
+
+
+def bare_year(m: re.Match[str], ctx: Context) -> Found | None:
+    before = ctx.text[max(0, m.start() - 20) : m.start()]
+    after = ctx.text[m.end() : m.end() + 20]
+    last_word = re.search(r"(\S+)\s*$", before)
+    if last_word and last_word.group(1).rstrip(".:") in ctx.lexicon["numeric_reference_words"]:
+        return None
+    if re.search(r"\d[\s\u00a0\u202f]$", before):  # "2 000": a thousands separator, not a year
+        return None
+    next_word = re.match(r"\s*([^\s,.;:)]+)", after)
+    if next_word and next_word.group(1) in ctx.lexicon["non_date_followers"]:
+        return None
+    return year_date(m, ctx)
+
+
+def season(m: re.Match[str], ctx: Context) -> Found | None:
+    code = ctx.lexicon["seasons"][m["s"]]
+    deictic = (m["link"] or "").strip() in ctx.lexicon["period_before"] or m["post"]
+    if m["y"]:
+        year, derivation = int(m["y"]), "explicit"
+    elif deictic and ctx.reference is not None:  # "this summer", "l'été dernier"; "in winter" is generic
+        offset = ctx.lexicon["period_after"].get(m["post"], 0) if m["post"] else 0
+        offset = (
+            ctx.lexicon["period_before"].get((m["link"] or "").strip(), offset) if not m["post"] else offset
+        )
+        year, derivation = ctx.reference.year + offset, "relative"
+    else:
+        return None
+    first = cal.month_period(year, SEASON_MONTHS[code])
+    last = cal.month_period(*((year + 1, 2) if code == "WI" else (year, SEASON_MONTHS[code] + 2)))
+    return Found(
+        "DATE",
+        f"{year}-{code}",
+        cal.Period(first.start, last.end, "month", f"{year}-{code}"),
+        derivation,
+    )
+
+
+def quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    quarter = ctx.lexicon["quarter_ordinals"][m["ord"]]
+    if m["y"]:
+        year, derivation = int(m["y"]), "explicit"
+    elif ctx.reference is not None:
+        year, derivation = ctx.reference.year, "relative"
+    else:
+        return None
+    period = cal.quarter_period(year, quarter)
+    return Found("DATE", period.value, period, derivation)

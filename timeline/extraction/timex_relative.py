@@ -1,0 +1,106 @@
+"""Normalisers for expressions that need the reference date: relative days and times,
+weekdays, relative periods, offsets ("il y a trois jours"), durations and clock times."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline.extraction import calendar as cal
+from timeline.extraction.timex_types import Context, Found
+
+
+def relative_day(m: re.Match[str], ctx: Context) -> Found | None:
+    offset = ctx.lexicon["relative_days"][m["rel"]]
+    if ctx.reference is None:
+        return None
+    day = ctx.reference + timedelta(days=offset)
+    return _with_time_of_day(cal.day_period(day), m, ctx)
+
+
+def _with_time_of_day(period: cal.Period, m: re.Match[str], ctx: Context) -> Found:
+    if m["tod"]:
+        return Found("TIME", f"{period.value}T{ctx.lexicon['times_of_day'][m['tod']]}", period, "relative")
+    return Found("DATE", period.value, period, "relative")
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    if ctx.reference is None:
+        return None
+    offset = None
+    if m["pre"]:
+        offset = ctx.lexicon["weekday_before"][m["pre"]]
+    elif m["post"]:
+        offset = ctx.lexicon["weekday_after"][m["post"]]
+    weekday = ctx.lexicon.weekday_number(m["w"])
+    day = cal.anchor_weekday(weekday, ctx.reference, offset, ctx.tenses.tense_at(m.start()))
+    return _with_time_of_day(cal.day_period(day), m, ctx)
+
+
+def relative_time(m: re.Match[str], ctx: Context) -> Found | None:
+    offset, time_of_day = ctx.lexicon["relative_times"][m["rel"]]
+    if ctx.reference is None:
+        return None
+    period = cal.day_period(ctx.reference + timedelta(days=offset))
+    return Found("TIME", f"{period.value}T{time_of_day}", period, "relative")
+
+
+def relative_period(m: re.Match[str], ctx: Context) -> Found | None:
+    if not (m["pre"] or m["post"]) or ctx.reference is None:
+        return None
+    offset = ctx.lexicon["period_before"].get(m["pre"], 0) if m["pre"] else 0
+    if m["post"]:
+        offset = ctx.lexicon["period_after"][m["post"]]
+    unit = ctx.lexicon["period_units"][m["unit"]]
+    period = cal.relative_period(ctx.reference, unit, offset)
+    if m["part"]:
+        period = cal.part_of_period(period, ctx.lexicon["period_parts"][m["part"]])
+    return Found("DATE", period.value, period, "relative")
+
+
+def _offset_amount(m: re.Match[str], ctx: Context) -> int | None:
+    return ctx.lexicon.number(m["n"])
+
+
+def ago(m: re.Match[str], ctx: Context) -> Found | None:
+    amount = _offset_amount(m, ctx)
+    if amount is None or ctx.reference is None:
+        return None
+    return _offset_period(ctx.reference, ctx.lexicon["offset_units"][m["unit"]], -amount)
+
+
+def _offset_period(reference: date, unit: str, amount: int) -> Found:
+    """ "il y a trois semaines", "in two weeks": weeks count in days from the reference."""
+    if unit == "W":
+        unit, amount = "D", amount * 7
+    period = cal.relative_period(reference, unit, amount)
+    return Found("DATE", period.value, period, "relative")
+
+
+def ahead(m: re.Match[str], ctx: Context) -> Found | None:
+    amount = _offset_amount(m, ctx)
+    if amount is None or ctx.reference is None:
+        return None
+    if ctx.tenses.tense_at(m.start()) == "past":
+        return duration(m, ctx)
+    return _offset_period(ctx.reference, ctx.lexicon["offset_units"][m["unit"]], amount)
+
+
+def duration(m: re.Match[str], ctx: Context) -> Found | None:
+    amount = _offset_amount(m, ctx)
+    unit = ctx.lexicon["offset_units"][m["unit"]]
+    return Found("DURATION", f"P{amount if amount is not None else 'X'}{unit}", None, "explicit")
+
+
+def reference_word(_m: re.Match[str], _ctx: Context) -> Found | None:
+    return Found("DATE", "PRESENT_REF", None, "relative")
+
+
+def clock_time(m: re.Match[str], ctx: Context) -> Found | None:
+    hour = int(m["h"])
+    ampm = m.groupdict().get("ampm")
+    if ampm and ampm.lower().startswith("p") and hour < 12:
+        hour += 12
+    minutes = m["mi"] or "00"
+    day = ctx.reference.isoformat() if ctx.reference else "XXXX-XX-XX"
+    return Found("TIME", f"{day}T{hour:02d}:{minutes}", None, "relative")

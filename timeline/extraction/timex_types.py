@@ -1,0 +1,54 @@
+"""The types the tagger's rules share: a normalised candidate, the context normalisers see,
+and a compiled rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.extraction import calendar as cal
+from timeline.extraction.lexicon import Lexicon, alternation
+from timeline.extraction.tense import TenseReader
+
+
+@dataclass(frozen=True)
+class Found:
+    """A normalised candidate, before spans are settled."""
+
+    type: str
+    value: str
+    period: cal.Period | None
+    derivation: str
+
+
+@dataclass
+class Context:
+    """What normalisers may look at: the text, the reference date, the language."""
+
+    text: str
+    reference: date | None
+    lexicon: Lexicon
+    tenses: TenseReader
+
+
+Handler = Callable[[re.Match[str], Context], Found | None]
+
+INVALID = Found("INVALID", "", None, "explicit")
+"""Returned for a well-formed but impossible date ("31 février"): it claims its span so that no
+shorter reading ("février 2025") is taken instead, and then yields nothing."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A compiled pattern, its normaliser and the group whose span is the expression."""
+
+    pattern: re.Pattern[str]
+    handler: Handler
+    span_group: str | int = 0
+
+
+def words(items: list[str] | dict[str, object]) -> str:
+    """A non-capturing alternation of lexicon words, longest first (never matching if empty)."""
+    return "(?:" + alternation(list(items)) + ")" if items else "(?!)"
