@@ -31,10 +31,11 @@ class TenseReader:
         end = following.start() + 1 if following else len(self._text)
         return start, end
 
-    def tense_at(self, position: int) -> Tense:
+    def tense_at(self, position: int, *, firm_only: bool = False) -> Tense:
         """Return the tense governing `position`: a future cue before it wins unless a firm past
         cue ("met", "a signé") stands between them; otherwise the nearest cue decides ("present"
-        when the sentence has none)."""
+        when the sentence has none). `firm_only` ignores suffix cues such as "-ed", for choices
+        where a wrong past reading costs more than none (the year of "le 3 avril")."""
         start, end = self.sentence_bounds(position)
         sentence = self._text[start:end]
         offset = position - start
@@ -53,7 +54,7 @@ class TenseReader:
         candidates = [
             *((span, "future") for span in futures),
             *((span, "past") for span in firm_pasts),
-            *((span, "past") for span in _spans(lexicon.weak_past_cues, sentence)),
+            *((span, "past") for span in ([] if firm_only else _spans(lexicon.weak_past_cues, sentence))),
         ]
         if not candidates:
             return "present"

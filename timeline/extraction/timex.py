@@ -19,6 +19,8 @@ from timeline.extraction.tense import TenseReader
 from timeline.extraction.timex_rules import build_rules
 from timeline.extraction.timex_types import INVALID, Context, Found, Rule
 
+NARRATIVE_REACH = 200
+"""How far back (in characters) an explicit date lends its year to a year-less one."""
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 
 
@@ -87,7 +89,7 @@ def _follow_narrative_year(timexes: list[Timex], text: str) -> list[Timex]:
         if timex.derivation != "inferred_year" or timex.period is None:
             continue
         for previous in reversed(result[:index]):
-            if "\n\n" in text[previous.end : timex.start]:
+            if "\n\n" in text[previous.end : timex.start] or timex.start - previous.end > NARRATIVE_REACH:
                 break
             if previous.derivation != "explicit" or previous.period is None:
                 continue

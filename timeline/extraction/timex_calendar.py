@@ -47,7 +47,7 @@ def _year_for(m: re.Match[str], ctx: Context, month: int, day: int | None) -> tu
         return int(written_year), "explicit"
     if ctx.reference is None:
         return None
-    year = cal.nearest_year(month, day, ctx.reference, ctx.tenses.tense_at(m.start()))
+    year = cal.nearest_year(month, day, ctx.reference, ctx.tenses.tense_at(m.start(), firm_only=True))
     return (year, "inferred_year") if year else None
 
 
@@ -109,7 +109,37 @@ def month_year(m: re.Match[str], ctx: Context) -> Found | None:
 def month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     if not ctx.lexicon["capitalised_names"] and m["m"][:1].isupper():
         return None  # French months are lower case: "la sonde Mars" names something else
+    offset = ctx.lexicon["period_before"].get(m["prep"].strip())
+    month = ctx.lexicon.month_number(m["m"])
+    if offset is None or ctx.reference is None or month is None:
+        return month_year(m, ctx)
+    # "this September" is this year's; "next May" the first after this month; "last May" the last before
+    year = ctx.reference.year
+    if offset > 0 and month <= ctx.reference.month:
+        year += 1
+    elif offset < 0 and month >= ctx.reference.month:
+        year -= 1
+    period = cal.month_period(year, month)
+    return Found("DATE", period.value, period, "relative")
+
+
+def bare_month(m: re.Match[str], ctx: Context) -> Found | None:
+    """A month named alone ("January was cold"): only where month names are capitalised and
+    unambiguous, so "May" the name and "mars" the planet stay out."""
+    if not ctx.lexicon["capitalised_names"] or m["m"] in ctx.lexicon["bare_month_exclusions"]:
+        return None
+    if m["m"].endswith(".") or not m["m"][:1].isupper():
+        return None
     return month_year(m, ctx)
+
+
+def decade(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the 1990s", "les années 1990", "les années 90"."""
+    digits = m["decade"]
+    first_year = int(digits) * 10 if len(digits) == 3 else 1900 + int(digits) * 10
+    start, end = cal.year_period(first_year).start, cal.year_period(first_year + 9).end
+    value = str(first_year // 10)
+    return Found("DATE", value, cal.Period(start, end, "year", value), "explicit")
 
 
 def month_range(m: re.Match[str], ctx: Context) -> Found | None:
@@ -182,7 +212,11 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
     if m["y"]:
         year, derivation = int(m["y"]), "explicit"
     elif ctx.reference is not None:
-        year, derivation = ctx.reference.year, "relative"
+        # results are reported after the quarter: a quarter not yet begun is last year's
+        current_quarter = (ctx.reference.month - 1) // 3 + 1
+        future = ctx.tenses.tense_at(m.start(), firm_only=True) == "future"
+        year = ctx.reference.year - (quarter > current_quarter and not future)
+        derivation = "relative"
     else:
         return None
     period = cal.quarter_period(year, quarter)

@@ -89,11 +89,56 @@ def ahead(m: re.Match[str], ctx: Context) -> Found | None:
 def duration(m: re.Match[str], ctx: Context) -> Found | None:
     amount = _offset_amount(m, ctx)
     unit = ctx.lexicon["offset_units"][m["unit"]]
-    return Found("DURATION", f"P{amount if amount is not None else 'X'}{unit}", None, "explicit")
+    if _is_age(m, ctx) or (m["n"].lower() in ("a", "an", "un", "une") and not _after_preposition(m, ctx)):
+        return None  # "37 years old"; "$1.76 a year" is a rate, not a duration
+    return Found("DURATION", duration_value(amount, unit), None, "explicit")
 
 
-def reference_word(_m: re.Match[str], _ctx: Context) -> Found | None:
-    return Found("DATE", "PRESENT_REF", None, "relative")
+def vague_duration(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = ctx.lexicon["offset_units"][m["unit"]]
+    if m["unit"] == m["unit"].rstrip("s") and not m["unit"].endswith(("mois", "ans")):
+        return None  # "the past week" is a period, handled elsewhere; only plurals are vague
+    return Found("DURATION", duration_value(None, unit), None, "explicit")
+
+
+def duration_value(amount: int | None, unit: str) -> str:
+    """TIMEX3 duration: P3D, P2W, PT4H, P20Y for two decades, PXY when vague."""
+    written = "X" if amount is None else str(amount)
+    if unit.startswith("T"):
+        return f"PT{written}{unit[1]}"
+    if unit in ("DE", "CE"):
+        return f"P{written}{unit}" if amount is None else f"P{amount * (10 if unit == 'DE' else 100)}Y"
+    return f"P{written}{unit}"
+
+
+def _is_age(m: re.Match[str], ctx: Context) -> bool:
+    after = ctx.text[m.end() : m.end() + 6].lstrip()
+    before = ctx.text[max(0, m.start() - 16) : m.start()].rstrip()
+    return any(after.startswith(word) for word in ctx.lexicon["age_after"]) or any(
+        before.endswith(word) for word in ctx.lexicon["age_before"]
+    )
+
+
+def _after_preposition(m: re.Match[str], ctx: Context) -> bool:
+    before = ctx.text[max(0, m.start() - 14) : m.start()].rstrip().lower()
+    return any(
+        re.search(rf"(?<!\w){re.escape(word)}$", before)
+        for word in ctx.lexicon["duration_article_prepositions"]
+    )
+
+
+def weekend(m: re.Match[str], ctx: Context) -> Found | None:
+    if ctx.reference is None:
+        return None
+    week = cal.week_period(ctx.reference + timedelta(weeks=ctx.lexicon["weekend_words"][m["rel"]]))
+    saturday = week.start + timedelta(days=5)
+    return Found(
+        "DATE", f"{week.value}-WE", cal.Period(saturday, week.end, "day", f"{week.value}-WE"), "relative"
+    )
+
+
+def reference_word(m: re.Match[str], ctx: Context) -> Found | None:
+    return Found("DATE", ctx.lexicon["reference_words"][m["ref"]], None, "relative")
 
 
 def clock_time(m: re.Match[str], ctx: Context) -> Found | None:

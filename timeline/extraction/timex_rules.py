@@ -60,11 +60,12 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         (rf"(?P<m>{month})\s+{of}(?P<y>{YEAR}){END}", dates.month_year, 0),
         (
-            rf"(?:{words(lex['month_prepositions'])})\s*(?P<m>{month})(?!\s*\d){END}",
+            rf"(?<!\w)(?P<prep>{words(lex['month_prepositions'])})\s*(?P<m>{month})(?!\s*\d){END}",
             dates.month_alone,
             "m",
         ),
-        (rf"(?:{words(lex['year_prepositions'])})\s+(?P<y>{BARE_YEAR}){END}", dates.year_date, "y"),
+        (rf"(?<!\w)(?:{words(lex['year_prepositions'])})\s+(?P<y>{BARE_YEAR}){END}", dates.year_date, "y"),
+        (rf"(?<![\w.])(?P<m>{month})(?!\s*\d){END}", dates.bare_month, 0),
         (rf"(?<![\w$€£.,/-])(?P<y>{BARE_YEAR})(?![\w%/-]|[.,]\d)", dates.bare_year, 0),
         (rf"(?<!\w)(?P<rel>{rel_days})(?:\s+(?P<tod>{times_of_day}))?{END}", relative.relative_day, 0),
         (
@@ -97,6 +98,13 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         (rf"(?<!\w)(?P<n>{number})[\s-]+(?P<unit>{offset_units}){END}", relative.duration, 0),
         (
+            rf"(?<!\w)(?:(?P<vague>{words(lex['vague_duration_words'])})\s+)(?P<unit>{offset_units}){END}",
+            relative.vague_duration,
+            0,
+        ),
+        (rf"(?<!\w)(?P<rel>{words(lex['weekend_words'])}){END}", relative.weekend, 0),
+        (rf"(?<!\w){lex['decade_pattern']}{END}", dates.decade, 0),
+        (
             rf"(?:(?P<link>{lex['season_links']}))?(?<!\w)(?P<s>{words(lex['seasons'])})"
             rf"(?:\s+{of}(?P<y>{YEAR})|\s+(?P<post>{words(lex['period_after'])}))?{END}",
             dates.season,
@@ -109,7 +117,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             dates.quarter,
             0,
         ),
-        (rf"(?<!\w)(?:{words(lex['present_words'])}){END}", relative.reference_word, 0),
+        (rf"(?<!\w)(?P<ref>{words(lex['reference_words'])}){END}", relative.reference_word, 0),
     ]
     if lex["date_order"] == "MDY":
         specs.insert(
