@@ -19,6 +19,7 @@ from timeline.extraction.tense import TenseReader
 from timeline.extraction.timex_rules import build_rules
 from timeline.extraction.timex_types import INVALID, Context, Found, Rule
 
+ADJACENT = re.compile(r"[\s,]*(?:à|at|on|vers|around)?[\s,]*")
 NARRATIVE_REACH = 200
 """How far back (in characters) an explicit date lends its year to a year-less one."""
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
@@ -78,6 +79,7 @@ def tag_timexes(
         if f is not INVALID
     ]
     timexes = _follow_narrative_year(timexes, text)
+    timexes = _attach_clock_times(timexes, text, context.tenses)
     return _merge_ranges(timexes, text, lexicon) if merge_ranges else timexes
 
 
@@ -102,6 +104,41 @@ def _follow_narrative_year(timexes: list[Timex], text: str) -> list[Timex]:
                     result[index] = _shift_years(timex, shift)
                 break
     return result
+
+
+def _attach_clock_times(timexes: list[Timex], text: str, tenses: TenseReader) -> list[Timex]:
+    """A clock time takes the day of its sentence ("samedi … à 22 h"); written next to that
+    day ("4 h mardi", "yesterday at 10 a.m.") the two become one TIME expression."""
+    result: list[Timex] = []
+    merged_days: set[int] = set()
+    for timex in timexes:
+        if timex.type != "TIME" or timex.period is not None:
+            result.append(timex)
+            continue
+        sentence = tenses.sentence_bounds(timex.start)
+        days = [
+            t
+            for t in timexes
+            if t.type == "DATE"
+            and t.period
+            and t.period.start == t.period.end
+            and sentence[0] <= t.start < sentence[1]
+        ]
+        if not days:
+            result.append(timex)
+            continue
+        day = min(days, key=lambda t: min(abs(t.start - timex.end), abs(timex.start - t.end)))
+        assert day.period is not None
+        value = day.period.start.isoformat() + timex.value[timex.value.index("T") :]
+        gap = text[day.end : timex.start] if day.end <= timex.start else text[timex.end : day.start]
+        if ADJACENT.fullmatch(gap) and id(day) not in merged_days:
+            merged_days.add(id(day))
+            start, end = min(day.start, timex.start), max(day.end, timex.end)
+            result.append(Timex(start, end, text[start:end], "TIME", value, day.period, day.derivation))
+        else:
+            result.append(replace(timex, value=value))
+    kept = [t for t in result if id(t) not in merged_days]
+    return sorted(kept, key=lambda t: t.start)
 
 
 def _shift_years(timex: Timex, years: int) -> Timex:

@@ -33,7 +33,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     elif m["post"]:
         offset = ctx.lexicon["weekday_after"][m["post"]]
     weekday = ctx.lexicon.weekday_number(m["w"])
-    day = cal.anchor_weekday(weekday, ctx.reference, offset, ctx.tenses.tense_at(m.start()))
+    tense = ctx.tenses.tense_at(m.start())
+    day = cal.anchor_weekday(weekday, ctx.reference, offset, tense, ctx.lexicon["present_tense_points"])
     return _with_time_of_day(cal.day_period(day), m, ctx)
 
 
@@ -112,10 +113,15 @@ def duration_value(amount: int | None, unit: str) -> str:
 
 
 def _is_age(m: re.Match[str], ctx: Context) -> bool:
+    """ "37 years old", "Jean Burget, 87 ans," and "un chauffeur de 38 ans" give ages."""
+    if ctx.lexicon["offset_units"][m["unit"]] != "Y":
+        return False
     after = ctx.text[m.end() : m.end() + 6].lstrip()
     before = ctx.text[max(0, m.start() - 16) : m.start()].rstrip()
+    if any(before.endswith(word) for word in ctx.lexicon["age_exclusions"]):
+        return False
     return any(after.startswith(word) for word in ctx.lexicon["age_after"]) or any(
-        before.endswith(word) for word in ctx.lexicon["age_before"]
+        re.search(rf"(?:^|\W){re.escape(word)}$", before) for word in ctx.lexicon["age_before"]
     )
 
 
@@ -135,6 +141,16 @@ def weekend(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(
         "DATE", f"{week.value}-WE", cal.Period(saturday, week.end, "day", f"{week.value}-WE"), "relative"
     )
+
+
+def recurring(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "chaque année", "every Thursday": a SET."""
+    if m["w"]:
+        return Found("SET", f"XXXX-WXX-{ctx.lexicon.weekday_number(m['w']) + 1}", None, "explicit")
+    for pattern, value in ctx.lexicon["set_patterns"].items():
+        if re.fullmatch(pattern, m.group(0)):
+            return Found("SET", value, None, "explicit")
+    return None
 
 
 def reference_word(m: re.Match[str], ctx: Context) -> Found | None:

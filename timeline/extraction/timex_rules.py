@@ -103,6 +103,11 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             0,
         ),
         (rf"(?<!\w)(?P<rel>{words(lex['weekend_words'])}){END}", relative.weekend, 0),
+        (
+            rf"(?<!\w)(?:{'|'.join(lex['set_patterns'])}|{lex['set_weekday']}(?P<w>{weekday})s?){END}",
+            relative.recurring,
+            0,
+        ),
         (rf"(?<!\w){lex['decade_pattern']}{END}", dates.decade, 0),
         (
             rf"(?:(?P<link>{lex['season_links']}))?(?<!\w)(?P<s>{words(lex['seasons'])})"
