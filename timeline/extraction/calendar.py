@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 Tense = Literal["past", "future", "present"]
+WRONG_SIDE_SLACK_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -117,13 +118,18 @@ def nearest_year(month: int, day: int | None, reference: date, tense: Tense) -> 
         return None
     if day is None:
         reference = reference.replace(day=1)
+    nearest = min(candidates, key=lambda c: abs((c - reference).days))
     if tense == "past":
-        eligible = [c for c in candidates if c <= reference] or candidates
-        return max(eligible).year
-    if tense == "future":
-        eligible = [c for c in candidates if c >= reference] or candidates
-        return min(eligible).year
-    return min(candidates, key=lambda c: abs((c - reference).days)).year
+        chosen = max([c for c in candidates if c <= reference] or candidates)
+    elif tense == "future":
+        chosen = min([c for c in candidates if c >= reference] or candidates)
+    else:
+        return nearest.year
+    # A date a few weeks on the "wrong" side beats one nearly a year away on the right side:
+    # the tense cue is the weaker evidence ("said the dividend is payable Nov. 6").
+    if abs((nearest - reference).days) <= WRONG_SIDE_SLACK_DAYS and abs((chosen - reference).days) > 183:
+        return nearest.year
+    return chosen.year
 
 
 def anchor_weekday(

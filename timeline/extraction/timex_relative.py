@@ -136,7 +136,10 @@ def _after_preposition(m: re.Match[str], ctx: Context) -> bool:
 def weekend(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.reference is None:
         return None
-    week = cal.week_period(ctx.reference + timedelta(weeks=ctx.lexicon["weekend_words"][m["rel"]]))
+    offset = ctx.lexicon["weekend_words"][m["rel"]]
+    if offset == 0 and ctx.reference.weekday() < 5 and ctx.tenses.tense_at(m.start()) == "past":
+        offset = -1  # "over the weekend" in a Monday report is the one just gone
+    week = cal.week_period(ctx.reference + timedelta(weeks=offset))
     saturday = week.start + timedelta(days=5)
     return Found(
         "DATE", f"{week.value}-WE", cal.Period(saturday, week.end, "day", f"{week.value}-WE"), "relative"
