@@ -60,6 +60,11 @@ class Lexicon:
         """Map a written weekday name to 0 (Monday) - 6."""
         return self.weekday_numbers.get(name.lower())
 
+    def unit(self, written: str) -> str:
+        """Map a written time unit ("semaines", "MOIS") to its code (W, M…)."""
+        units = self.raw["offset_units"]
+        return units.get(written) or units[written.lower()]
+
     def number(self, written: str) -> int | None:
         """Turn "3" or "trois" into 3."""
         if written.isdigit():

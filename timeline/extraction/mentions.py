@@ -73,15 +73,15 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
 
 def _event_dates(text: str, timexes: list[Timex]) -> list[Timex]:
     """Keep the timexes of a sentence that date a happening: not a possessive ("this year's
-    plan"), and not a coarse period around a finer date of the same sentence ("cette année" in a
-    sentence dated "les 6 et 7 octobre")."""
+    plan"), and not a coarse relative period around a finer date of the same sentence ("cette
+    année" in a sentence dated "les 6 et 7 octobre"; "en janvier 2017" stays a happening)."""
     kept = []
     for timex in timexes:
         if POSSESSIVE.match(text, timex.end):
             continue
         assert timex.period is not None
         period = timex.period
-        if any(
+        if timex.derivation == "relative" and any(
             other is not timex
             and other.period is not None
             and period.start <= other.period.start

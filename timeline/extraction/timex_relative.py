@@ -46,8 +46,15 @@ def relative_time(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("TIME", f"{period.value}T{time_of_day}", period, "relative")
 
 
+def day_part(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "la nuit", "noon": a time of the day its sentence is about (see the tagger's anchoring)."""
+    part = ctx.lexicon["day_parts"][m["part"]]
+    day = ctx.reference.isoformat() if ctx.reference else "XXXX-XX-XX"
+    return Found("TIME", f"{day}T{part}", None, "relative")
+
+
 def relative_period(m: re.Match[str], ctx: Context) -> Found | None:
-    if not (m["pre"] or m["post"]) or ctx.reference is None:
+    if not (m["pre"] or m["post"] or m["part"]) or ctx.reference is None:
         return None
     offset = ctx.lexicon["period_before"].get(m["pre"], 0) if m["pre"] else 0
     if m["post"]:
@@ -67,7 +74,7 @@ def ago(m: re.Match[str], ctx: Context) -> Found | None:
     amount = _offset_amount(m, ctx)
     if amount is None or ctx.reference is None:
         return None
-    return _offset_period(ctx.reference, ctx.lexicon["offset_units"][m["unit"]], -amount)
+    return _offset_period(ctx.reference, ctx.lexicon.unit(m["unit"]), -amount)
 
 
 def _offset_period(reference: date, unit: str, amount: int) -> Found:
@@ -84,19 +91,19 @@ def ahead(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if ctx.tenses.tense_at(m.start()) == "past":
         return duration(m, ctx)
-    return _offset_period(ctx.reference, ctx.lexicon["offset_units"][m["unit"]], amount)
+    return _offset_period(ctx.reference, ctx.lexicon.unit(m["unit"]), amount)
 
 
 def duration(m: re.Match[str], ctx: Context) -> Found | None:
     amount = _offset_amount(m, ctx)
-    unit = ctx.lexicon["offset_units"][m["unit"]]
+    unit = ctx.lexicon.unit(m["unit"])
     if _is_age(m, ctx) or (m["n"].lower() in ("a", "an", "un", "une") and not _after_preposition(m, ctx)):
         return None  # "37 years old"; "$1.76 a year" is a rate, not a duration
     return Found("DURATION", duration_value(amount, unit), None, "explicit")
 
 
 def vague_duration(m: re.Match[str], ctx: Context) -> Found | None:
-    unit = ctx.lexicon["offset_units"][m["unit"]]
+    unit = ctx.lexicon.unit(m["unit"])
     if m["unit"] == m["unit"].rstrip("s") and not m["unit"].endswith(("mois", "ans")):
         return None  # "the past week" is a period, handled elsewhere; only plurals are vague
     return Found("DURATION", duration_value(None, unit), None, "explicit")
@@ -114,12 +121,14 @@ def duration_value(amount: int | None, unit: str) -> str:
 
 def _is_age(m: re.Match[str], ctx: Context) -> bool:
     """ "37 years old", "Jean Burget, 87 ans," and "un chauffeur de 38 ans" give ages."""
-    if ctx.lexicon["offset_units"][m["unit"]] != "Y":
+    if ctx.lexicon.unit(m["unit"]) != "Y":
         return False
     after = ctx.text[m.end() : m.end() + 6].lstrip()
     before = ctx.text[max(0, m.start() - 16) : m.start()].rstrip()
     if any(before.endswith(word) for word in ctx.lexicon["age_exclusions"]):
         return False
+    if re.search(ctx.lexicon["age_of_pattern"], before):  # "un chauffeur de 38 ans a été…"
+        return not any(after.startswith(word) for word in ctx.lexicon["age_of_exclusion_after"])
     return any(after.startswith(word) for word in ctx.lexicon["age_after"]) or any(
         re.search(rf"(?:^|\W){re.escape(word)}$", before) for word in ctx.lexicon["age_before"]
     )

@@ -18,12 +18,13 @@ END = r"(?!\w)"
 
 def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     """Compile every rule for one language, in priority order (earlier wins ties)."""
-    month, weekday, number = lex.month_pattern, lex.weekday_pattern, lex.number_pattern
+    month, weekday = lex.month_pattern, lex.weekday_pattern
+    number = f"(?i:{lex.number_pattern})"  # "TROIS MOIS" in a headline
     suffix, of = lex["day_suffix"], lex["month_of"]
     parts = words(lex["period_parts"])
     links = lex["period_part_links"]
     units = words(lex["period_units"])
-    offset_units = words(lex["offset_units"])
+    offset_units = f"(?i:{words(lex['offset_units'])})"
     rel_days = words(lex["relative_days"])
     times_of_day = words(lex["times_of_day"])
     specs: list[tuple[str, Handler, str | int]] = [
@@ -66,7 +67,11 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         (rf"(?<!\w)(?:{words(lex['year_prepositions'])})\s+(?P<y>{BARE_YEAR}){END}", dates.year_date, "y"),
         (rf"(?<![\w.])(?P<m>{month})(?!\s*\d){END}", dates.bare_month, 0),
-        (rf"(?<![\w$€£.,/-])(?P<y>{BARE_YEAR})(?![\w%/-]|[.,]\d)", dates.bare_year, 0),
+        (
+            rf"(?:(?<![\w$€£.,/-])|(?<=\d{{4}}-))(?P<y>{BARE_YEAR})(?:(?![\w%/-]|[.,]\d)|(?=-\d{{4}}\b))",
+            dates.bare_year,
+            0,
+        ),
         (rf"(?<!\w)(?P<rel>{rel_days})(?:\s+(?P<tod>{times_of_day}))?{END}", relative.relative_day, 0),
         (
             rf"(?:(?P<pre>{words(lex['weekday_before'])})\s+)?(?<!\w)(?P<w>{weekday})"
@@ -116,6 +121,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             0,
         ),
         (rf"(?<!\w)(?P<rel>{words(lex['relative_times'])}){END}", relative.relative_time, 0),
+        (rf"(?<!\w)(?P<part>{words(lex['day_parts'])}){END}", relative.day_part, 0),
         (
             rf"(?<!\w)(?P<ord>{words(lex['quarter_ordinals'])})[\s-]+(?:{lex['quarter_words']})"
             rf"(?:\s+{of}(?P<y>{YEAR}))?{END}",
