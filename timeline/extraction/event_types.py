@@ -46,11 +46,16 @@ def _patterns(language: str) -> tuple[tuple[EventType, re.Pattern[str]], ...]:
     known = event_types()
     compiled = []
     for entry in raw["types"]:
-        keywords = entry.get(language) or entry.get("en", [])
+        keywords = [_inflectable(k) for k in entry.get(language) or entry.get("en", [])]
         alternation = "|".join(sorted(keywords, key=len, reverse=True))
         pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
         compiled.append((known[entry["type"]], pattern))
     return tuple(compiled)
+
+
+def _inflectable(keyword: str) -> str:
+    """Let a participle agree: "rencontré" also matches "rencontrées", "signé" "signés"."""
+    return keyword + "(?:e|s|es)?" if keyword.endswith("é") else keyword
 
 
 def find_type_keywords(sentence: str, language: str) -> list[TypeMatch]:
