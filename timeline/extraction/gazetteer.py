@@ -62,6 +62,7 @@ class Gazetteer:
 
     surfaces: dict[tuple[str, ...], _Surface] = field(default_factory=dict)
     by_code: dict[str, Entity] = field(default_factory=dict)
+    capitals: dict[str, Entity] = field(default_factory=dict)
 
     def add(self, written: str, entity: Entity, role: str) -> None:
         """Register a written form; the first registration of a form wins."""
@@ -179,7 +180,9 @@ def _add_countries(gazetteer: Gazetteer, countries: list[dict[str, Any]]) -> Non
                 gazetteer.add(demonym, entity, "demonym")
             if section.get("capital"):
                 capital = Entity(data["en"].get("capital") or section["capital"], "city", record.alpha_3)
-                capital = Entity(capital.name, "city", record.alpha_3, record.alpha_3)
+                capital = gazetteer.capitals.setdefault(
+                    record.alpha_3, Entity(capital.name, "city", record.alpha_3, record.alpha_3)
+                )
                 gazetteer.add(section["capital"], capital, "capital")
     for code, data in extra.items():  # places pycountry lacks, such as Kosovo
         if code not in gazetteer.by_code and data.get("en", {}).get("names"):

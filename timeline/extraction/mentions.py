@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from timeline.extraction.event_types import OTHER, event_types, find_type_keywords, nearest_type
+from timeline.extraction.context import ArticleContext, article_context, referred_capital, referred_countries
+from timeline.extraction.event_types import OTHER, TypeMatch, event_types, find_type_keywords, nearest_type
 from timeline.extraction.gazetteer import Entity, EntityMatch, load_gazetteer
 from timeline.extraction.lexicon import load_lexicon, supported_languages
+from timeline.extraction.people import context_lexicon, titled_people
 from timeline.extraction.sentences import Sentence, split_sentences
 from timeline.extraction.tense import TenseReader
 from timeline.extraction.timex import Timex, tag_timexes
@@ -41,7 +43,11 @@ class ExtractedMention:
 
 
 def extract_mentions(text: str, published: date | None, language: str) -> Iterator[ExtractedMention]:
-    """Yield one mention per distinct dated happening in each sentence of `text`."""
+    """Yield one mention per distinct dated happening in each sentence of `text`, in order.
+
+    Undated sentences that follow a meeting, visit, summit, call or agreement elaborate on it:
+    the people they name join that event ("Du côté de l'AES, SEM Abdoulaye DIOP a salué…").
+    """
     if language not in supported_languages():
         return
     timexes = [
@@ -51,24 +57,73 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     ]
     tenses = TenseReader(text, load_lexicon(language))
     gazetteer = load_gazetteer()
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    entities = [_entities(sentence.text, language) for sentence in sentences]
+    context = article_context([match for found in entities for match in found], gazetteer)
+    elaboration_types = context_lexicon(language)["elaboration_types"]
+    mentions: list[ExtractedMention] = []
+    elaborated: list[int] = []
+    for sentence, found in zip(sentences, entities, strict=True):
         in_sentence = _event_dates(
             text, [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
         )
         if not in_sentence:
+            people = tuple(m.entity for m in found if m.entity.kind == "person")
+            for index in elaborated:
+                mentions[index] = _with_people(mentions[index], people)
             continue
-        entities = list(gazetteer.find(sentence.text))
         keywords = find_type_keywords(sentence.text, language)
+        scene = _Scene(sentence, found, keywords, published, tenses, language, context)
         seen_periods: set[tuple[date, date]] = set()
+        elaborated = []
         for timex in in_sentence:
             assert timex.period is not None
             key = (timex.period.start, timex.period.end)
             if key in seen_periods:
                 continue
-            mention = _mention(sentence, timex, entities, keywords, published, tenses)
+            mention = _mention(scene, timex)
             if mention is not None:
                 seen_periods.add(key)
-                yield mention
+                if mention.event_type in elaboration_types:
+                    elaborated.append(len(mentions))
+                mentions.append(mention)
+    yield from mentions
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """One sentence with what was found in it and around it."""
+
+    sentence: Sentence
+    entities: list[EntityMatch]
+    keywords: list[TypeMatch]
+    published: date | None
+    tenses: TenseReader
+    language: str
+    context: ArticleContext
+
+
+def _entities(sentence: str, language: str) -> list[EntityMatch]:
+    """Gazetteer matches plus people introduced by a title, without overlaps."""
+    gazetteer = load_gazetteer()
+    found = list(gazetteer.find(sentence))
+    for person in titled_people(sentence, language, gazetteer):
+        if all(person.end <= m.start or person.start >= m.end for m in found):
+            found.append(person)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _with_people(mention: ExtractedMention, people: tuple[Entity, ...]) -> ExtractedMention:
+    names = [actor.name for actor in mention.actors if actor.kind == "person"]
+    added = []
+    for person in people:
+        if person.name not in names:
+            names.append(person.name)
+            added.append(person)
+    if not added:
+        return mention
+    actors = mention.actors + tuple(added)
+    return replace(mention, actors=actors, summary=_summary(mention.event_type, actors, mention.location))
 
 
 def _event_dates(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -94,23 +149,21 @@ def _event_dates(text: str, timexes: list[Timex]) -> list[Timex]:
     return kept
 
 
-def _mention(
-    sentence: Sentence,
-    timex: Timex,
-    entities: list[EntityMatch],
-    keywords: list,
-    published: date | None,
-    tenses: TenseReader,
-) -> ExtractedMention | None:
+def _mention(scene: _Scene, timex: Timex) -> ExtractedMention | None:
     assert timex.period is not None
+    sentence = scene.sentence
     local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
-    event_type = nearest_type(keywords, local_start, local_end)
-    location = _location(sentence.text, entities)
-    actors = _actors(entities, location)
-    if event_type is None and not actors and not tenses.has_tensed_verb(sentence.start, sentence.end):
+    event_type = nearest_type(scene.keywords, local_start, local_end)
+    location = _location(sentence.text, scene.entities) or referred_capital(
+        sentence.text, scene.language, scene.context
+    )
+    actors = _actors(
+        scene.entities, location, referred_countries(sentence.text, scene.language, scene.context)
+    )
+    if event_type is None and not actors and not scene.tenses.has_tensed_verb(sentence.start, sentence.end):
         return None
     type_name = event_type.name if event_type else OTHER
-    modality = _modality(timex, published, tenses, sentence)
+    modality = _modality(timex, scene.published, scene.tenses, sentence)
     confidence = 0.35 + (0.25 if timex.derivation == "explicit" else 0.15)
     confidence += (0.2 if event_type else 0.0) + min(len(actors), 2) * 0.1
     return ExtractedMention(
@@ -128,7 +181,7 @@ def _mention(
         modality=modality,
         location=location.name if location else None,
         confidence=round(min(confidence, 1.0), 2),
-        summary=_summary(type_name, actors, location),
+        summary=_summary(type_name, actors, location.name if location else None),
         actors=actors,
     )
 
@@ -143,7 +196,9 @@ def _location(sentence: str, entities: list[EntityMatch]) -> Entity | None:
     return None
 
 
-def _actors(entities: list[EntityMatch], location: Entity | None) -> tuple[Entity, ...]:
+def _actors(
+    entities: list[EntityMatch], location: Entity | None, referred: tuple[Entity, ...] = ()
+) -> tuple[Entity, ...]:
     """Countries, organisations and people taking part, with the country each person represents;
     a capital not used as the place stands for its government ("Moscou a salué…")."""
     gazetteer = load_gazetteer()
@@ -160,6 +215,8 @@ def _actors(entities: list[EntityMatch], location: Entity | None) -> tuple[Entit
         represented = gazetteer.by_code.get(entity.country or "") if entity.kind == "person" else None
         if represented is not None:  # Lavrov speaks for Russia
             actors.setdefault((represented.kind, represented.code), represented)
+    for country in referred:  # "les deux pays"
+        actors.setdefault((country.kind, country.code), country)
     return tuple(actors.values())
 
 
@@ -174,7 +231,7 @@ def _modality(timex: Timex, published: date | None, tenses: TenseReader, sentenc
     return "occurred"
 
 
-def _summary(type_name: str, actors: tuple[Entity, ...], location: Entity | None) -> str:
+def _summary(type_name: str, actors: tuple[Entity, ...], location: str | None) -> str:
     label = event_types()[type_name].label
     names = ", ".join(actor.name for actor in actors if actor.kind != "person")
     people = ", ".join(actor.name for actor in actors if actor.kind == "person")
@@ -182,5 +239,5 @@ def _summary(type_name: str, actors: tuple[Entity, ...], location: Entity | None
     if names or people:
         parts.append(" — " + "; ".join(part for part in (names, people) if part))
     if location:
-        parts.append(f" in {location.name}")
+        parts.append(f" in {location}")
     return "".join(parts)

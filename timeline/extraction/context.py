@@ -1,0 +1,63 @@
+"""What a whole article is about, for sentences that refer back to it: "les deux pays",
+"the country", "la capitale", and the people of the paragraphs that elaborate on an event."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.extraction.gazetteer import Entity, EntityMatch, Gazetteer
+from timeline.extraction.people import context_lexicon
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """The countries an article is mainly about, most mentioned first."""
+
+    countries: tuple[Entity, ...]
+    capital: Entity | None
+
+
+def article_context(matches: list[EntityMatch], gazetteer: Gazetteer) -> ArticleContext:
+    """Rank the article's countries by mentions (names, demonyms, capitals, people's countries)."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for match in matches:
+        entity = match.entity
+        code = entity.code if entity.kind == "country" else entity.country
+        if code and code in gazetteer.by_code and gazetteer.by_code[code].kind == "country":
+            counts[code] += 1
+            first_seen.setdefault(code, match.start)
+    ranked = sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
+    countries = tuple(gazetteer.by_code[code] for code in ranked)
+    capital = gazetteer.capitals.get(ranked[0]) if ranked else None
+    return ArticleContext(countries, capital)
+
+
+@cache
+def _phrases(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lexicon = context_lexicon(language)
+
+    def compile_(key: str) -> re.Pattern[str]:
+        words = sorted(lexicon[key], key=len, reverse=True)
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+    return compile_("pair_phrases"), compile_("country_phrases"), compile_("capital_phrases")
+
+
+def referred_countries(sentence: str, language: str, context: ArticleContext) -> tuple[Entity, ...]:
+    """Countries a sentence refers to without naming them ("les deux pays", "the country")."""
+    pair, single, _capital = _phrases(language)
+    if pair.search(sentence):
+        return context.countries[:2]
+    if single.search(sentence):
+        return context.countries[:1]
+    return ()
+
+
+def referred_capital(sentence: str, language: str, context: ArticleContext) -> Entity | None:
+    """The capital a sentence means by "la capitale" / "the capital", if the article says whose."""
+    _pair, _single, capital = _phrases(language)
+    return context.capital if capital.search(sentence) else None
