@@ -16,8 +16,34 @@ from timeline.extraction.sentences import Sentence, split_sentences
 from timeline.extraction.tense import TenseReader
 from timeline.extraction.timex import Timex, tag_timexes
 
+SUMMARY_PARTIES = 4
 POSSESSIVE = re.compile(r"['’]s\b")
-LOCATION_PREPOSITION = re.compile(r"(?:\b(?:à|a|au|aux|en|in|at|near|près de)\s+)$", re.IGNORECASE)
+LOCATION_PREPOSITION = re.compile(
+    r"(?:\b(?:à|au|aux|en|in|at|near|près de|to|into|visited|visiting|visite|sommet de|summit in|"
+    r"conférence de|dans la ville de|in the town of|in the city of)\s+)$",
+    re.IGNORECASE,
+)
+VENUE_AFTER = re.compile(r"\s+(?:summit|conference|talks|meeting)\b")
+UNKNOWN_PLACE = re.compile(
+    r"(?:\b(?:à|in|at)\s+)(?P<place>[A-ZÀ-Þ][\w'’-]+(?:\s+(?:de\s+|del\s+|do\s+)?[A-ZÀ-Þ][\w'’-]+){0,2})"
+)
+NOT_PLACES = {
+    "the",
+    "this",
+    "that",
+    "a",
+    "an",
+    "la",
+    "le",
+    "les",
+    "l",
+    "un",
+    "une",
+    "his",
+    "her",
+    "its",
+    "their",
+}
 
 
 @dataclass(frozen=True)
@@ -154,7 +180,7 @@ def _mention(scene: _Scene, timex: Timex) -> ExtractedMention | None:
     sentence = scene.sentence
     local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
     event_type = nearest_type(scene.keywords, local_start, local_end)
-    location = _location(sentence.text, scene.entities) or referred_capital(
+    location = _location(sentence.text, scene.entities, scene.language) or referred_capital(
         sentence.text, scene.language, scene.context
     )
     actors = _actors(
@@ -186,13 +212,38 @@ def _mention(scene: _Scene, timex: Timex) -> ExtractedMention | None:
     )
 
 
-def _location(sentence: str, entities: list[EntityMatch]) -> Entity | None:
-    """The place where it happened: a city, or else a country, right after "à", "in", "at"."""
-    placed = [m for m in entities if LOCATION_PREPOSITION.search(sentence[max(0, m.start - 12) : m.start])]
-    for kinds in (("city",), ("country",)):
-        for match in placed:
-            if match.entity.kind in kinds and match.role != "demonym":
-                return match.entity
+def _location(sentence: str, entities: list[EntityMatch], language: str) -> Entity | None:
+    """Where it happened: a known city, else an unknown capitalised place, else a country, right
+    after "à", "in", "at", "to", "visited", or named with the summit ("the New Delhi summit")."""
+    placed = [m for m in entities if _introduces_place(sentence, m)]
+    for match in placed:
+        if match.entity.kind == "city" and match.role != "demonym":
+            return match.entity
+    unknown = _unknown_place(sentence, entities, language)
+    if unknown is not None:
+        return unknown
+    for match in placed:
+        if match.entity.kind == "country" and match.role != "demonym":
+            return match.entity
+    return None
+
+
+def _introduces_place(sentence: str, match: EntityMatch) -> bool:
+    before = sentence[max(0, match.start - 16) : match.start]
+    after = sentence[match.end : match.end + 10]
+    return bool(LOCATION_PREPOSITION.search(before) or VENUE_AFTER.match(after))
+
+
+def _unknown_place(sentence: str, entities: list[EntityMatch], language: str) -> Entity | None:
+    lexicon = load_lexicon(language)
+    for match in UNKNOWN_PLACE.finditer(sentence):
+        name = match["place"]
+        first = name.split()[0].lower().rstrip(".")
+        if lexicon.month_number(first) or lexicon.weekday_number(first) or first in NOT_PLACES:
+            continue
+        if any(m.start < match.end("place") and match.start("place") < m.end for m in entities):
+            continue
+        return Entity(name, "city", None)
     return None
 
 
@@ -232,12 +283,11 @@ def _modality(timex: Timex, published: date | None, tenses: TenseReader, sentenc
 
 
 def _summary(type_name: str, actors: tuple[Entity, ...], location: str | None) -> str:
+    """ "Meeting — Russia, Alliance of Sahel States in Moscow": who, what, where, in one line.
+    People are named only when no country or organisation is."""
     label = event_types()[type_name].label
-    names = ", ".join(actor.name for actor in actors if actor.kind != "person")
-    people = ", ".join(actor.name for actor in actors if actor.kind == "person")
-    parts = [label]
-    if names or people:
-        parts.append(" — " + "; ".join(part for part in (names, people) if part))
-    if location:
-        parts.append(f" in {location}")
-    return "".join(parts)
+    parties = [actor.name for actor in actors if actor.kind != "person"][:SUMMARY_PARTIES]
+    if not parties:
+        parties = [actor.name for actor in actors if actor.kind == "person"][:2]
+    summary = label + (" — " + ", ".join(parties) if parties else "")
+    return summary + (f" in {location}" if location else "")
