@@ -132,16 +132,12 @@ def nearest_year(month: int, day: int | None, reference: date, tense: Tense) -> 
     return chosen.year
 
 
-def anchor_weekday(
-    weekday: int, reference: date, offset: int | None, tense: Tense, present_points: str = "past"
-) -> date:
+def anchor_weekday(weekday: int, reference: date, offset: int | None, tense: Tense) -> date:
     """Resolve a weekday (0 = Monday) against the reference date.
 
     An explicit offset ("last" = -1, "next" = +1, "this" = 0) wins; otherwise the sentence's
     tense decides: past means the most recent such day on or before the reference, future the
-    next one after it. A sentence without tense cues follows the language's habit
-    (`present_points`): French announces with the present ("se déroule dimanche"), English
-    news reports with it.
+    next one after it; without a tense, news reports what happened, so the past.
     """
     days_back = (reference.weekday() - weekday) % 7
     days_ahead = (weekday - reference.weekday()) % 7
@@ -153,6 +149,4 @@ def anchor_weekday(
         return reference - timedelta(days=reference.weekday()) + timedelta(days=weekday)
     if tense == "future":
         return reference + timedelta(days=days_ahead or 7)
-    if tense == "present" and present_points == "future":
-        return reference + timedelta(days=days_ahead)
     return reference - timedelta(days=days_back)

@@ -12,6 +12,7 @@ from timeline.extraction.calendar import Tense
 from timeline.extraction.lexicon import Lexicon
 
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
+LOCAL_WINDOW = 40
 GOVERNED_GAP = 12
 """A participle this close after a future auxiliary belongs to it: "will be held", "sera signé"."""
 
@@ -60,6 +61,27 @@ class TenseReader:
             return "present"
         _, tense = min(candidates, key=lambda item: min(abs(item[0][0] - offset), abs(item[0][1] - offset)))
         return tense  # type: ignore[return-value]
+
+    def local_tense(self, start: int, end: int) -> Tense:
+        """The tense of the verb right next to an expression (within `LOCAL_WINDOW` characters),
+        "present" if none: for a bare weekday, the verb it modifies is the one beside it
+        ("said on Monday", "se rendra lundi"). Measured on TempEval-3 and the French TimeBank,
+        this beats the sentence-level reading."""
+        sentence_start, sentence_end = self.sentence_bounds(start)
+        sentence = self._text[sentence_start:sentence_end]
+        lexicon = self._lexicon
+        spans = [
+            *((span, "future") for span in _spans(lexicon.future_cues, sentence)),
+            *((span, "past") for span in _spans(lexicon.past_cues, sentence)),
+            *((span, "past") for span in _spans(lexicon.weak_past_cues, sentence)),
+        ]
+        local_start, local_end = start - sentence_start, end - sentence_start
+        near = [
+            (min(abs(a - local_end), abs(local_start - b)), tense)
+            for (a, b), tense in spans
+            if min(abs(a - local_end), abs(local_start - b)) <= LOCAL_WINDOW
+        ]
+        return min(near)[1] if near else "present"  # type: ignore[return-value]
 
     def has_tensed_verb(self, start: int, end: int) -> bool:
         """Tell whether the text between start and end has a verb with a tense cue (a clause that

@@ -33,8 +33,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     elif m["post"]:
         offset = ctx.lexicon["weekday_after"][m["post"]]
     weekday = ctx.lexicon.weekday_number(m["w"])
-    tense = ctx.tenses.tense_at(m.start())
-    day = cal.anchor_weekday(weekday, ctx.reference, offset, tense, ctx.lexicon["present_tense_points"])
+    day = cal.anchor_weekday(weekday, ctx.reference, offset, ctx.tenses.local_tense(m.start(), m.end()))
     return _with_time_of_day(cal.day_period(day), m, ctx)
 
 
