@@ -1,0 +1,130 @@
+"""Event extraction: happenings per sentence, modality, derivation, people, places, context."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from timeline.extraction import extract
+
+from conftest import SEED, export_rows, run
+
+PUBLISHED = date(2025, 4, 5)
+
+
+def events(text: str, language: str) -> list:
+    """The mentions extracted from a text published on 5 April 2025."""
+    return list(extract(text, published=PUBLISHED, language=language).mentions)
+
+
+def test_a_sentence_with_two_dated_happenings_gives_two_events() -> None:
+    """Each distinct date in a sentence is its own happening."""
+    found = events(
+        "Le Mali a quitté la CEDEAO le 29 janvier 2025, après avoir annoncé son retrait le 28 janvier 2024.",
+        "fr",
+    )
+    assert sorted(m.date_start.isoformat() for m in found) == ["2024-01-28", "2025-01-29"]
+
+
+def test_planned_and_reported_events_are_marked() -> None:
+    """Future events are planned (and dated in the future); hearsay is reported."""
+    (planned,) = events("The foreign minister will visit Dakar next Tuesday.", "en")
+    assert (planned.modality, planned.date_start.isoformat()) == ("planned", "2025-04-08")
+    (reported,) = events("Selon des sources locales, des soldats auraient attaqué le village hier.", "fr")
+    assert reported.modality == "reported"
+    (occurred,) = events("The ministers met in Accra yesterday.", "en")
+    assert occurred.modality == "occurred"
+
+
+def test_derivation_is_recorded() -> None:
+    """Explicit dates, relative ones and year-less ones say how they were dated."""
+    derivations = {
+        m.date_text: m.date_derivation
+        for m in events(
+            "Ils se sont rencontrés hier. Ils avaient signé un accord le 3 mars. Le traité date du 2 mai 2019.",
+            "fr",
+        )
+    }
+    assert derivations == {"hier": "relative", "le 3 mars": "inferred_year", "2 mai 2019": "explicit"}
+
+
+def test_people_introduced_by_titles_are_found_even_if_unknown() -> None:
+    """A title introduces a person the gazetteer does not know; upper-case surnames are normalised."""
+    (mention,) = events(
+        "On Monday, Guyanese Foreign Minister Hugh Todd met his counterpart in Brasília.", "en"
+    )
+    assert "Hugh Todd" in {a.name for a in mention.actors if a.kind == "person"}
+    (mention,) = events(
+        "Le 2 avril 2025, le ministre togolais des Affaires étrangères, Robert DUSSEY, a reçu la délégation.",
+        "fr",
+    )
+    assert "Robert Dussey" in {a.name for a in mention.actors if a.kind == "person"}
+
+
+def test_references_to_the_two_countries_use_the_article_context() -> None:
+    """ "les deux pays" means the countries the article is about."""
+    text = (
+        "Le Sénégal et la Gambie ont signé un accord à Banjul.\n\n"
+        "Le 3 mars 2025, les deux pays avaient déjà tenu une réunion technique."
+    )
+    dated = [m for m in events(text, "fr") if m.date_start == date(2025, 3, 3)]
+    assert {a.code for a in dated[0].actors} >= {"SEN", "GMB"}
+
+
+def test_places_after_to_and_unknown_places_are_locations() -> None:
+    """ "travelled to Kyiv" and "met in Argyle" give the place."""
+    (kyiv,) = events("Last week, the minister travelled to Kyiv for talks.", "en")
+    assert kyiv.location == "Kyiv"
+    (argyle,) = events(
+        "On 14 December 2023, the two presidents met in Argyle and signed a declaration.", "en"
+    )
+    assert argyle.location == "Argyle"
+
+
+def test_seed_meeting_gathers_the_people_of_its_paragraphs(db: str) -> None:
+    """Lavrov and Diop, named in the sentences about the meeting, are among its people."""
+    run("ingest", "--db", db, "--published", "2025-04-05", str(SEED))
+    (row,) = export_rows(db)
+    assert {"Sergei Lavrov", "Abdoulaye Diop"} <= set(row["people"])
+
+
+def test_show_tells_how_the_date_was_derived(db: str) -> None:
+    """`timeline show` prints the date expression and its derivation."""
+    run("ingest", "--db", db, "--published", "2025-04-05", str(SEED))
+    result = run("show", "--db", db, "1")
+    assert "date: 'Le 03 avril 2025' (explicit)" in result.stdout
+    assert "Moscou" in result.stdout
+
+
+def test_eval_scores_the_bundled_gold_set_above_target() -> None:
+    """`timeline eval` on data/eval reaches the event-date F1 target of 0.95."""
+    from timeline.config import data_dir
+
+    result = run(
+        "eval",
+        "--no-baseline",
+        str(data_dir() / "eval" / "gold.jsonl"),
+        str(data_dir() / "eval" / "articles"),
+    )
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.stdout.splitlines() if line.startswith("timeline"))
+    date_f1 = float(re.split(r"\s+", line)[3])
+    assert date_f1 >= 0.95
+
+
+def test_dates_command_outputs_timexes_as_json_lines() -> None:
+    """`timeline dates` reads {"doc_id","lang","dct","text"} lines and writes TIMEX3 timexes."""
+    import json
+
+    line = json.dumps(
+        {"doc_id": "d1", "lang": "fr", "dct": "2025-04-05", "text": "Il est arrivé hier, pour trois jours."}
+    )
+    result = run("dates", input=line + "\n")
+    assert result.exit_code == 0, result.output
+    output = json.loads(result.stdout)
+    assert output["doc_id"] == "d1"
+    assert [(t["text"], t["type"], t["value"]) for t in output["timexes"]] == [
+        ("hier", "DATE", "2025-04-04"),
+        ("trois jours", "DURATION", "P3D"),
+    ]
+    assert all(t["start"] < t["end"] for t in output["timexes"])
