@@ -54,6 +54,8 @@ class Event(SQLModel, table=True):
     location: str | None = None
     confidence: float = 0.0
     is_manual: bool = False
+    is_corrected: bool = False
+    """True when a researcher's correction overrides some of the extracted values."""
 
 
 class Mention(SQLModel, table=True):
@@ -116,6 +118,13 @@ class Annotation(SQLModel, table=True):
     starred: bool = Field(default=False, index=True)
     note: str = ""
     updated_at: datetime
+    corrected_date_start: date | None = None
+    corrected_date_end: date | None = None
+    corrected_precision: str | None = None
+    corrected_type: str | None = None
+    corrected_location: str | None = None
+    corrected_actors: str | None = None
+    """Actor names joined by "; ", replacing the extracted actors when set."""
 
 
 class AnnotationTag(SQLModel, table=True):
@@ -125,5 +134,15 @@ class AnnotationTag(SQLModel, table=True):
     tag: str = Field(primary_key=True, index=True)
 
 
+class SavedView(SQLModel, table=True):
+    """A named filter set a researcher can recall."""
+
+    name: str = Field(primary_key=True)
+    filters: str
+    """The filters as JSON."""
+
+
 STATUSES = ("unreviewed", "confirmed", "rejected")
 PRECISIONS = ("day", "month", "year")
+MANUAL_EXTRACTOR = "manual"
+"""The extractor version of mentions a researcher added by hand; re-extraction keeps them."""

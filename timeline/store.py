@@ -13,9 +13,10 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, delete, select
 
 from timeline import sqlite_features
+from timeline.events import ensure_actor, refresh_event
 from timeline.extraction import EXTRACTOR_VERSION, ExtractedMention, Extraction
 from timeline.extraction.gazetteer import Entity
-from timeline.models import Actor, Annotation, Article, Event, EventActor, Mention, MentionActor
+from timeline.models import MANUAL_EXTRACTOR, Annotation, Article, Event, EventActor, Mention, MentionActor
 
 
 @dataclass
@@ -59,14 +60,17 @@ def reextract_article(session: Session, article: Article, extraction: Extraction
     assert article.id is not None
     report = ReextractReport()
     article.language = extraction.language
-    old = {_mention_key(m): m for m in session.exec(select(Mention).where(Mention.article_id == article.id))}
+    extracted_before = select(Mention).where(
+        Mention.article_id == article.id, Mention.extractor_version != MANUAL_EXTRACTOR
+    )
+    old = {_mention_key(m): m for m in session.exec(extracted_before)}
     for extracted in extraction.mentions:
         existing = old.pop(_mention_key(extracted), None)
         if existing is None:
             _create_event(session, article, extracted)
             report.added += 1
         else:
-            _update_mention(session, article, existing, extracted)
+            _update_mention(session, existing, extracted)
             report.kept += 1
     for stale in old.values():
         report.orphaned_annotations += _delete_mention(session, stale)
@@ -87,7 +91,6 @@ def _mention_key(mention: Mention | ExtractedMention) -> tuple[object, ...]:
 def _create_event(session: Session, article: Article, extracted: ExtractedMention) -> Event:
     assert article.id is not None
     event = Event(article_id=article.id, date_start=extracted.date_start, date_end=extracted.date_end)
-    _copy_values(event, extracted)
     session.add(event)
     session.flush()
     assert event.id is not None
@@ -99,25 +102,20 @@ def _create_event(session: Session, article: Article, extracted: ExtractedMentio
     )
     session.add(mention)
     session.flush()
-    _link_actors(session, event, mention, extracted.actors)
-    _index(session, article, event)
+    _link_mention_actors(session, mention, extracted.actors)
+    refresh_event(session, event.id)
     return event
 
 
-def _update_mention(
-    session: Session, article: Article, mention: Mention, extracted: ExtractedMention
-) -> None:
+def _update_mention(session: Session, mention: Mention, extracted: ExtractedMention) -> None:
     for name, value in _mention_values(extracted).items():
         setattr(mention, name, value)
     mention.extractor_version = EXTRACTOR_VERSION
-    event = session.get(Event, mention.event_id)
-    assert event is not None and mention.id is not None
-    _copy_values(event, extracted)
+    assert mention.id is not None
     session.exec(delete(MentionActor).where(col(MentionActor.mention_id) == mention.id))
-    session.exec(delete(EventActor).where(col(EventActor.event_id) == event.id))
     session.flush()
-    _link_actors(session, event, mention, extracted.actors)
-    _index(session, article, event)
+    _link_mention_actors(session, mention, extracted.actors)
+    refresh_event(session, mention.event_id)
 
 
 def _delete_mention(session: Session, mention: Mention) -> list[int]:
@@ -166,18 +164,9 @@ def _reattach_annotations(session: Session, article: Article) -> None:
         if candidate is not None and not taken:
             annotation.event_id = candidate
             session.add(annotation)
+            session.flush()
+            refresh_event(session, candidate)
     session.flush()
-
-
-def _copy_values(event: Event, extracted: ExtractedMention) -> None:
-    event.date_start = extracted.date_start
-    event.date_end = extracted.date_end
-    event.precision = extracted.precision
-    event.event_type = extracted.event_type
-    event.modality = extracted.modality
-    event.summary = extracted.summary
-    event.location = extracted.location
-    event.confidence = extracted.confidence
 
 
 def _mention_values(extracted: ExtractedMention) -> dict[str, object]:
@@ -201,34 +190,11 @@ def _mention_values(extracted: ExtractedMention) -> dict[str, object]:
     return {name: getattr(extracted, name) for name in names}
 
 
-def _link_actors(session: Session, event: Event, mention: Mention, entities: Sequence[Entity]) -> None:
-    assert event.id is not None and mention.id is not None
+def _link_mention_actors(session: Session, mention: Mention, entities: Sequence[Entity]) -> None:
+    assert mention.id is not None
     for actor_id in {ensure_actor(session, entity) for entity in entities}:
         session.add(MentionActor(mention_id=mention.id, actor_id=actor_id))
-        session.add(EventActor(event_id=event.id, actor_id=actor_id))
     session.flush()
-
-
-def ensure_actor(session: Session, entity: Entity) -> int:
-    """Return the id of the stored actor for an entity, creating it on first sight."""
-    query = select(Actor.id).where(Actor.kind == entity.kind, Actor.name == entity.name)
-    if entity.kind != "person" and entity.code:
-        query = select(Actor.id).where(Actor.kind == entity.kind, Actor.code == entity.code)
-    actor_id = session.exec(query).first()
-    if actor_id is not None:
-        return actor_id
-    code = entity.code if entity.kind != "person" else entity.country
-    actor = Actor(name=entity.name, kind=entity.kind, code=code)
-    session.add(actor)
-    session.flush()
-    assert actor.id is not None
-    return actor.id
-
-
-def _index(session: Session, article: Article, event: Event) -> None:
-    assert event.id is not None
-    evidence = " ".join(session.exec(select(Mention.evidence).where(Mention.event_id == event.id)).all())
-    sqlite_features.index_events(session, [(event.id, article.title, event.summary, evidence)])
 
 
 def articles_to_reextract(session: Session, batch_size: int = 200) -> Iterable[int]:
