@@ -205,11 +205,11 @@ def show(event_id: int, db: str | None) -> None:
     from rich.console import Console
     from sqlmodel import Session
 
-    from timeline import console, queries
+    from timeline import browse, console, queries
 
     with Session(open_engine(db)) as session:
         row = queries.get_event(session, event_id)
-        context = queries.evidence_context(session, event_id)
+        context = browse.evidence_context(session, event_id)
     if row is None:
         raise TimelineError(f"no event with id {event_id}")
     if context is None:
@@ -229,13 +229,13 @@ def stats(db: str | None) -> None:
     from rich.console import Console
     from sqlmodel import Session
 
-    from timeline import console, queries
+    from timeline import browse, console, queries
 
     facets = ("year", "type", "country", "language", "source")
     with Session(open_engine(db)) as session:
         total = queries.count_events(session)
         tables = [
-            console.facets_table(f"by {facet}", queries.facet_counts(session, facet)) for facet in facets
+            console.facets_table(f"by {facet}", browse.facet_counts(session, facet)) for facet in facets
         ]
     out = Console()
     out.print(f"{total} events")

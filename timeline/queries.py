@@ -37,6 +37,12 @@ class EventFilters:
     tags: tuple[str, ...] = ()
     starred: bool | None = None
     query: str | None = None
+    countries: tuple[str, ...] = ()
+    """Country codes or names; any of them must take part."""
+
+    def is_empty(self) -> bool:
+        """True when no filter is set."""
+        return self == EventFilters()
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,8 @@ class EventRow:
     people: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     evidence: str = ""
+    is_corrected: bool = False
+    is_manual: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,7 +119,7 @@ def list_events(
 ) -> list[EventRow]:
     """Return one page of events; `after` is the (date_start, event_id) of the previous page's
     last row (keyset pagination: constant cost however deep the page)."""
-    statement = _base_select(session, filters)
+    statement = filtered_select(session, filters)
     if after is not None:
         key = tuple_(col(Event.date_start), col(Event.id))
         statement = statement.where(key < tuple_(*after) if sort == "-date" else key > tuple_(*after))
@@ -120,17 +128,18 @@ def list_events(
     else:
         statement = statement.order_by(col(Event.date_start), col(Event.id))
     results = session.exec(statement.limit(limit)).all()
-    related = _load_related(session, [row[0].id for row in results])
-    return [_to_row(event, article, annotation, related) for event, article, annotation in results]
+    related = load_related(session, [row[0].id for row in results])
+    return [to_row(event, article, annotation, related) for event, article, annotation in results]
 
 
 def count_events(session: Session, filters: EventFilters = EventFilters()) -> int:
     """Count the events matching `filters`."""
-    statement = _base_select(session, filters).with_only_columns(func.count(col(Event.id)))
+    statement = filtered_select(session, filters).with_only_columns(func.count(col(Event.id)))
     return int(session.exec(statement).one()[0])
 
 
-def _base_select(session: Session, filters: EventFilters) -> Any:
+def filtered_select(session: Session, filters: EventFilters) -> Any:
+    """The select of (Event, Article, Annotation) rows matching `filters`, unordered."""
     statement = (
         select(Event, Article, Annotation)
         .join(Article, col(Article.id) == col(Event.article_id))
@@ -144,6 +153,12 @@ def _base_select(session: Session, filters: EventFilters) -> Any:
     for actor in filters.actors:
         actor_ids = select(Actor.id).where(_actor_matches(actor))
         events = select(EventActor.event_id).where(col(EventActor.actor_id).in_(actor_ids))
+        conditions.append(col(Event.id).in_(events))
+    if filters.countries:
+        country_ids = select(Actor.id).where(
+            col(Actor.kind) == "country", or_(*(_actor_matches(country) for country in filters.countries))
+        )
+        events = select(EventActor.event_id).where(col(EventActor.actor_id).in_(country_ids))
         conditions.append(col(Event.id).in_(events))
     if filters.event_types:
         conditions.append(col(Event.event_type).in_(filters.event_types))
@@ -199,7 +214,8 @@ def _text_matches(session: Session, query: str) -> Any:
     )
 
 
-def _load_related(session: Session, event_ids: Sequence[int | None]) -> _Related:
+def load_related(session: Session, event_ids: Sequence[int | None]) -> _Related:
+    """Actors, tags and first evidence of a page of events, in three queries."""
     related = _Related()
     ids = [event_id for event_id in event_ids if event_id is not None]
     if not ids:
@@ -231,7 +247,8 @@ def _load_related(session: Session, event_ids: Sequence[int | None]) -> _Related
     return related
 
 
-def _to_row(event: Event, article: Article, annotation: Annotation | None, related: _Related) -> EventRow:
+def to_row(event: Event, article: Article, annotation: Annotation | None, related: _Related) -> EventRow:
+    """Build the read model of one event."""
     assert event.id is not None and article.id is not None
     actors = related.actors.get(event.id, [])
     return EventRow(
@@ -259,88 +276,15 @@ def _to_row(event: Event, article: Article, annotation: Annotation | None, relat
         people=tuple(name for name, kind, _ in actors if kind == "person"),
         tags=tuple(related.tags.get(event.id, [])),
         evidence=related.evidence.get(event.id, ""),
+        is_corrected=event.is_corrected,
+        is_manual=event.is_manual,
     )
-
-
-def facet_counts(
-    session: Session, facet: Literal["year", "type", "country", "language", "source"]
-) -> list[FacetCount]:
-    """Count events by one field, most frequent first."""
-    if facet == "year":
-        key: Any = func.substr(func.cast(col(Event.date_start), sqlite_text_type()), 1, 4)
-        statement = select(key, func.count()).select_from(Event)
-    elif facet == "type":
-        key = col(Event.event_type)
-        statement = select(key, func.count()).select_from(Event)
-    elif facet == "country":
-        key = col(Actor.code)
-        statement = (
-            select(key, func.count())
-            .select_from(EventActor)
-            .join(Actor, col(Actor.id) == col(EventActor.actor_id))
-            .where(col(Actor.kind) == "country")
-        )
-    else:
-        key = (
-            col(Article.language) if facet == "language" else func.coalesce(col(Article.outlet), "(unknown)")
-        )
-        statement = (
-            select(key, func.count())
-            .select_from(Event)
-            .join(Article, col(Article.id) == col(Event.article_id))
-        )
-    rows = session.exec(statement.group_by(key)).all()
-    counts = [FacetCount(str(value), int(count)) for value, count in rows]
-    return sorted(counts, key=lambda facet_count: (-facet_count.count, facet_count.value))
-
-
-def sqlite_text_type() -> Any:
-    """The SQL type used to read a date as text, portable across SQLite and PostgreSQL."""
-    from sqlalchemy import String
-
-    return String
-
-
-@dataclass(frozen=True)
-class EvidenceContext:
-    """An event's evidence in its paragraph, with offsets relative to the paragraph."""
-
-    paragraph: str
-    sentence: tuple[int, int]
-    date_expression: tuple[int, int]
-    derivation: str
-    date_text: str
 
 
 def get_event(session: Session, event_id: int) -> EventRow | None:
     """Return one event by id, or None."""
-    statement = _base_select(session, EventFilters()).where(col(Event.id) == event_id)
+    statement = filtered_select(session, EventFilters()).where(col(Event.id) == event_id)
     result = session.exec(statement).first()
     if result is None:
         return None
-    return _to_row(*result, _load_related(session, [event_id]))
-
-
-def evidence_context(session: Session, event_id: int) -> EvidenceContext | None:
-    """Return the paragraph around an event's first mention, for highlighting."""
-    found = session.exec(
-        select(Mention, Article)
-        .join(Article, col(Article.id) == col(Mention.article_id))
-        .where(Mention.event_id == event_id)
-        .order_by(col(Mention.id))
-    ).first()
-    if found is None:
-        return None
-    mention, article = found
-    text_ = article.text
-    start = text_.rfind("\n\n", 0, mention.sentence_char_start)
-    start = 0 if start < 0 else start + 2
-    end = text_.find("\n\n", mention.sentence_char_end)
-    end = len(text_) if end < 0 else end
-    return EvidenceContext(
-        paragraph=text_[start:end],
-        sentence=(mention.sentence_char_start - start, mention.sentence_char_end - start),
-        date_expression=(mention.date_char_start - start, mention.date_char_end - start),
-        derivation=mention.date_derivation,
-        date_text=mention.date_text,
-    )
+    return to_row(*result, load_related(session, [event_id]))

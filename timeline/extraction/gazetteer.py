@@ -63,6 +63,8 @@ class Gazetteer:
     surfaces: dict[tuple[str, ...], _Surface] = field(default_factory=dict)
     by_code: dict[str, Entity] = field(default_factory=dict)
     capitals: dict[str, Entity] = field(default_factory=dict)
+    aliases: dict[str, set[str]] = field(default_factory=dict)
+    """Written forms by canonical name, for autocompletion."""
 
     def add(self, written: str, entity: Entity, role: str) -> None:
         """Register a written form; the first registration of a form wins."""
@@ -71,6 +73,8 @@ class Gazetteer:
             return
         acronym = written.replace(".", "").isupper() and len(written.replace(".", "")) <= 6
         self.surfaces.setdefault(key, _Surface(entity, role, acronym))
+        if role != "demonym":
+            self.aliases.setdefault(entity.name, set()).add(written)
 
     def find(self, text: str) -> Iterator[EntityMatch]:
         """Yield the longest non-overlapping entity mentions in `text`, in order."""
