@@ -1,111 +1,162 @@
-"""The Textual app: a first timeline screen over the query API (issue #4 builds it out)."""
+"""The Textual app: opens the database in a worker, shows the timeline screen, and offers the
+command palette's commands (export, jump to date, saved views, switch database, theme)."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
-from textual.app import App, ComposeResult
+from textual import work
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.screen import Screen
 
-from timeline.config import describe_db
-from timeline.export import format_date, format_date_end
-from timeline.queries import EventRow
-from timeline.text_safety import strip_controls
-from tui.messages import EventsLoaded
+from timeline.config import resolve_db_url
+from timeline.dates import parse_bound
+from timeline.errors import TimelineError
+from timeline.service import TimelineService
+from tui.screens.dialogs import ChoicePrompt, TextPrompt
+from tui.screens.timeline_screen import TimelineScreen
 
-FIRST_PAGE = 200
+
+def terminal_prefers_light() -> bool:
+    """Read the terminal's background from COLORFGBG ("15;0" is light text on dark)."""
+    background = os.environ.get("COLORFGBG", "").split(";")[-1]
+    return background.isdigit() and int(background) in (7, 15)
 
 
 class TimelineApp(App[None]):
-    """Browse the events of one database."""
+    """Browse, filter, annotate and export the timeline of one database."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Diplomatic Timeline"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave the timeline"),
-        Binding("j", "cursor_down", "Down", show=False, id="down"),
-        Binding("k", "cursor_up", "Up", show=False, id="up"),
     ]
 
     def __init__(self, db_url: str) -> None:
         super().__init__()
         self.db_url = db_url
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="detail")
-        yield Footer()
+        self.service: TimelineService | None = None
+        if terminal_prefers_light():
+            self.theme = "textual-light"
 
     def on_mount(self) -> None:
-        self.sub_title = describe_db(self.db_url)
-        table = self.query_one("#events", DataTable)
-        table.add_columns("date", "type", "summary", "countries", "place", "src", "status", "★")
-        self.load_events()
+        self.sub_title = "opening…"
+        self.open_database(self.db_url)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="events")
-    def load_events(self) -> None:
-        """Fetch the first page of events and the total in a thread."""
-        from sqlmodel import Session
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def open_database(self, db_url: str) -> None:
+        """Open the database off the UI thread, then show its timeline."""
+        try:
+            service = TimelineService.open(db_url)
+        except TimelineError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        self.call_from_thread(self._show, service)
 
-        from timeline import queries
-        from timeline.db import open_database
+    def _show(self, service: TimelineService) -> None:
+        self.service = service
+        self.db_url = str(service.engine.url)
+        self.switch_screen(TimelineScreen(service)) if self._has_timeline() else self.push_screen(
+            TimelineScreen(service)
+        )
 
-        engine = open_database(self.db_url)
-        with Session(engine) as session:
-            rows = queries.list_events(session, limit=FIRST_PAGE)
-            total = queries.count_events(session)
-        self.post_message(EventsLoaded(rows=rows, total=total))
+    def _has_timeline(self) -> bool:
+        return any(isinstance(screen, TimelineScreen) for screen in self.screen_stack)
 
-    @on(EventsLoaded)
-    def show_events(self, message: EventsLoaded) -> None:
-        table = self.query_one("#events", DataTable)
-        table.clear()
-        for row in message.rows:
-            table.add_row(*_cells(row), key=str(row.event_id))
-        self.sub_title = f"{describe_db(self.db_url)} — {len(message.rows)} of {message.total} events"
-        self._rows = {str(row.event_id): row for row in message.rows}
+    @property
+    def timeline(self) -> TimelineScreen | None:
+        """The timeline screen, once the database is open."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, TimelineScreen):
+                return screen
+        return None
 
-    @on(DataTable.RowHighlighted)
-    def show_detail(self, event: DataTable.RowHighlighted) -> None:
-        row = getattr(self, "_rows", {}).get(event.row_key.value if event.row_key else "")
-        detail = self.query_one("#detail", Static)
-        detail.update(_detail_text(row) if row else "")
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.timeline is None:
+            return
+        yield SystemCommand("Export view to CSV", "Write the events shown to a CSV file", self.export_csv)
+        yield SystemCommand("Export view to JSON", "Write the events shown to a JSON file", self.export_json)
+        yield SystemCommand("Jump to date", "Show events from a date on", self.ask_jump)
+        yield SystemCommand("Save view", "Name the current filters", self.ask_save_view)
+        yield SystemCommand("Load saved view", "Recall named filters", self.ask_load_view)
+        yield SystemCommand("Switch database", "Open another database file or URL", self.ask_database)
 
-    def action_cursor_down(self) -> None:
-        self.query_one("#events", DataTable).action_cursor_down()
+    def export_csv(self) -> None:
+        self.ask_export("csv")
 
-    def action_cursor_up(self) -> None:
-        self.query_one("#events", DataTable).action_cursor_up()
+    def export_json(self) -> None:
+        self.ask_export("json")
 
+    def ask_export(self, fmt: str) -> None:
+        default = f"timeline-{datetime.now():%Y%m%d-%H%M%S}.{fmt}"
 
-def _cells(row: EventRow) -> tuple[str, ...]:
-    end = format_date_end(row)
-    when = format_date(row.date_start, row.precision) + (f"→{end}" if end else "")
-    return (
-        when,
-        row.event_type,
-        strip_controls(row.summary),
-        strip_controls(", ".join(row.countries)),
-        strip_controls(row.location or ""),
-        "1",
-        row.status,
-        "★" if row.starred else "",
-    )
+        def export(path: str | None) -> None:
+            if path:
+                self.export_view(Path(path).expanduser(), fmt)
 
+        self.push_screen(TextPrompt(f"Export the current view as {fmt.upper()} to", value=default), export)
 
-def _detail_text(row: EventRow) -> object:
-    from rich.text import Text
+    @work(thread=True, exit_on_error=False, group="export")
+    def export_view(self, path: Path, fmt: str) -> None:
+        """Write the current view through the CLI's writer."""
+        timeline = self.timeline
+        if timeline is None or self.service is None:
+            return
+        try:
+            count = self.service.export(timeline.filters, path, fmt)
+        except OSError as error:
+            self.call_from_thread(self.notify, f"{path}: {error.strerror}", severity="error")
+            return
+        self.call_from_thread(self.notify, f"{count} events written to {path}")
 
-    text = Text()
-    text.append(strip_controls(row.summary) + "\n", style="bold")
-    text.append(strip_controls(row.evidence) + "\n")
-    text.append(
-        strip_controls(f"{row.article_title} — {row.outlet or ''} {row.article_published or ''}"), style="dim"
-    )
-    return text
+    def ask_jump(self) -> None:
+        def jump(answer: str | None) -> None:
+            timeline = self.timeline
+            if not answer or timeline is None:
+                return
+            try:
+                timeline.jump_to(parse_bound(answer, today=date.today(), end=False))
+            except TimelineError as error:
+                self.notify(str(error), severity="error")
+
+        self.push_screen(TextPrompt("Jump to date (2025-04-03, 2025-04, last month)"), jump)
+
+    def ask_save_view(self) -> None:
+        def save(name: str | None) -> None:
+            timeline = self.timeline
+            if name and timeline is not None and self.service is not None:
+                self.service.save_view(name, timeline.filters)
+                self.notify(f"view “{name}” saved")
+
+        self.push_screen(TextPrompt("Name this view"), save)
+
+    def ask_load_view(self) -> None:
+        if self.service is None:
+            return
+        names = self.service.views()
+        if not names:
+            self.notify("No saved views yet")
+            return
+
+        def load(name: str | None) -> None:
+            timeline = self.timeline
+            if name and timeline is not None and self.service is not None:
+                timeline.use_filters(self.service.load_view(name))
+
+        self.push_screen(ChoicePrompt("Saved views", names), load)
+
+    def ask_database(self) -> None:
+        def switch(answer: str | None) -> None:
+            if answer:
+                self.open_database(resolve_db_url(answer))
+
+        self.push_screen(TextPrompt("Database file or SQLAlchemy URL"), switch)
 
 
 def make_app(db_url: str) -> TimelineApp:

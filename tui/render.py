@@ -1,0 +1,79 @@
+"""Turning read models into Rich `Text`: article text is data, never markup, and terminal
+control sequences are stripped before display."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from timeline.export import format_date, format_date_end
+from timeline.queries import EventRow
+from timeline.service import EventDetail
+from timeline.text_safety import strip_controls
+
+STATUS_MARKS = {"confirmed": "✔ confirmed", "rejected": "✘ rejected", "unreviewed": ""}
+
+
+def safe(value: object, style: str = "") -> Text:
+    """Inert text: no markup parsing, no control sequences."""
+    return Text(strip_controls(str(value)), style=style)
+
+
+def date_label(row: EventRow) -> str:
+    """The date as written at its precision, with the end of a range."""
+    end = format_date_end(row)
+    return format_date(row.date_start, row.precision) + (f"→{end}" if end else "")
+
+
+def detail_text(detail: EventDetail) -> Text:
+    """The detail pane: what, when, the evidence in its paragraph, the article, the annotation."""
+    row = detail.row
+    text = Text()
+    text.append(date_label(row), style="bold")
+    text.append(f"  {row.event_type} · {row.modality}")
+    if row.is_corrected:
+        text.append("  ✎ corrected", style="italic")
+    if row.is_manual:
+        text.append("  ✚ added by hand", style="italic")
+    text.append("\n")
+    text.append_text(safe(row.summary, "bold"))
+    text.append("\n\n")
+    context = detail.context
+    if context is not None and context.paragraph:
+        paragraph = safe(context.paragraph)
+        paragraph.stylize("bold underline", *context.sentence)
+        if context.date_expression[1] > context.date_expression[0]:
+            paragraph.stylize("reverse", *context.date_expression)
+        text.append_text(paragraph)
+        text.append("\n")
+        if context.date_text:
+            text.append_text(safe(f"date “{context.date_text}” — {context.derivation}\n", "dim"))
+    elif row.evidence:
+        text.append_text(safe(row.evidence))
+        text.append("\n")
+    text.append("\n")
+    facts = [
+        ("article", row.article_title),
+        (
+            "source",
+            " · ".join(p for p in (row.outlet or "", str(row.article_published or ""), row.language) if p),
+        ),
+        ("url", row.article_url or row.article_source),
+        ("actors", "; ".join(row.actors)),
+        ("people", "; ".join(row.people)),
+        ("place", row.location or ""),
+        ("status", (STATUS_MARKS.get(row.status) or "unreviewed") + ("  ★ starred" if row.starred else "")),
+        ("tags", ", ".join(row.tags)),
+        ("note", row.note),
+    ]
+    for label, value in facts:
+        if value:
+            text.append(f"{label:>8} ", style="dim")
+            text.append_text(safe(value))
+            text.append("\n")
+    if detail.siblings:
+        text.append("\nalso in this article\n", style="dim")
+        for sibling in detail.siblings[:8]:
+            text.append(f"  {date_label(sibling):<12} ")
+            text.append_text(safe(sibling.summary))
+            text.append("\n")
+    return text

@@ -1,0 +1,293 @@
+"""The main screen: search line, active filters, months chart, the table, the detail pane and
+the filter panel. Queries run in thread workers; stale answers are dropped by generation."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from timeline.queries import EventFilters
+from timeline.service import TimelineService
+from tui.messages import CountLoaded, DetailLoaded, PageLoaded, RowsChanged
+from tui.render import detail_text
+from tui.screens.annotation_actions import AnnotationActions
+from tui.widgets import EventTable, FilterPanel, MonthChart
+
+PAGE_SIZE = 200
+WIDE_SCREEN = 140
+"""From this width the detail pane sits beside the table instead of below it."""
+FILTER_DEBOUNCE_SECONDS = 0.15
+
+
+class TimelineScreen(AnnotationActions, Screen[None]):
+    """Browse, filter and annotate the events of one database."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="search", tooltip="Type a full-text query"),
+        Binding("f", "toggle_filters", "Filters", id="filters", tooltip="Show the filter panel"),
+        Binding("g", "first", "First", show=False, id="first"),
+        Binding("G", "last", "Last", show=False, id="last"),
+        Binding("o", "open_article", "Article", id="article", tooltip="Read the whole article"),
+        Binding("question_mark", "help", "Help", id="help"),
+        *AnnotationActions.ANNOTATION_BINDINGS,
+    ]
+
+    def __init__(self, service: TimelineService) -> None:
+        super().__init__()
+        self.service = service
+        self.filters = EventFilters()
+        self.generation = 0
+        self.total = 0
+        self.all_events = 0
+        self.suggestions: dict[str, list[str]] = {}
+        self.exhausted = False
+        self.loading_more = False
+        self.sort: str = "date"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="search-bar"):
+            yield Input(placeholder="/ search titles, summaries and evidence", id="query", compact=True)
+            yield Static("", id="active-filters")
+        yield MonthChart(id="months")
+        with Horizontal(id="body"):
+            yield FilterPanel(id="filters")
+            with Vertical(id="main"):
+                yield EventTable(id="events")
+                with VerticalScroll(id="detail"):
+                    yield Static("", id="detail-text")
+        yield Footer()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= WIDE_SCREEN, "-wide")
+
+    def on_mount(self) -> None:
+        self.query_one("#filters", FilterPanel).display = False
+        self.query_one(EventTable).focus()
+        self.reload()
+        self.load_suggestions()
+
+    @property
+    def table(self) -> EventTable:
+        return self.query_one(EventTable)
+
+    # Loading -------------------------------------------------------------------------------
+
+    def reload(self, *, start_after: tuple[date, int] | None = None, sort: str = "date") -> None:
+        """Start a new generation of results for the current filters."""
+        self.generation += 1
+        self.exhausted = False
+        self.loading_more = False
+        self.sort = sort
+        self.table.clear_selection()
+        self.fetch_page(self.generation, self.filters, start_after, append=False, sort=sort)
+        self.fetch_count(self.generation, self.filters)
+        self.show_active_filters()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="page")
+    def fetch_page(
+        self,
+        generation: int,
+        filters: EventFilters,
+        after: tuple[date, int] | None,
+        *,
+        append: bool,
+        sort: str,
+    ) -> None:
+        rows = self.service.page(filters, after=after, limit=PAGE_SIZE, sort=sort)  # type: ignore[arg-type]
+        if sort == "-date":
+            rows.reverse()
+        self.post_message(PageLoaded(generation, rows, append))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="count")
+    def fetch_count(self, generation: int, filters: EventFilters) -> None:
+        total = self.service.count(filters)
+        months = self.service.months(filters)
+        self.post_message(CountLoaded(generation, total, months))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
+    def fetch_detail(self, event_id: int) -> None:
+        self.post_message(DetailLoaded(event_id, self.service.detail(event_id)))
+
+    @work(thread=True, exit_on_error=False, group="suggestions")
+    def load_suggestions(self) -> None:
+        suggestions = self.service.suggestions()
+        self.app.call_from_thread(self.query_one(FilterPanel).set_suggestions, suggestions)
+        self.suggestions = suggestions
+
+    @on(PageLoaded)
+    def show_page(self, message: PageLoaded) -> None:
+        if message.generation != self.generation:
+            return  # a newer filter already asked
+        self.loading_more = False
+        self.exhausted = len(message.rows) < PAGE_SIZE or self.sort == "-date"
+        self.table.show_rows(message.rows, append=message.append)
+        if not message.append and self.table.row_count:
+            self.table.move_cursor(row=self.table.row_count - 1 if self.sort == "-date" else 0)
+        if not self.table.row_count:
+            self.query_one("#detail-text", Static).update("No events match these filters.")
+        self.update_title()
+
+    @on(CountLoaded)
+    def show_count(self, message: CountLoaded) -> None:
+        if message.generation != self.generation:
+            return
+        self.total = message.total
+        if self.filters.is_empty():
+            self.all_events = message.total
+        self.query_one(MonthChart).show(message.months)
+        self.update_title()
+
+    @on(EventTable.NeedMore)
+    def load_more(self) -> None:
+        if self.exhausted or self.loading_more or not self.table.order:
+            return
+        self.loading_more = True
+        last = self.table.rows_by_id[self.table.order[-1]]
+        self.fetch_page(
+            self.generation, self.filters, (last.date_start, last.event_id), append=True, sort="date"
+        )
+
+    @on(EventTable.RowHighlighted)
+    def highlight(self) -> None:
+        current = self.table.current_event
+        if current is not None:
+            self.fetch_detail(current.event_id)
+
+    @on(DetailLoaded)
+    def show_detail(self, message: DetailLoaded) -> None:
+        current = self.table.current_event
+        if current is None or current.event_id != message.event_id or message.detail is None:
+            return
+        self.query_one("#detail-text", Static).update(detail_text(message.detail))
+
+    @on(RowsChanged)
+    def redraw_rows(self, message: RowsChanged) -> None:
+        self.table.refresh_rows(message.rows)
+        self.highlight()
+
+    def update_title(self) -> None:
+        self.app.title = "Diplomatic Timeline"
+        self.app.sub_title = f"{self.service.name} — {self.total:,} of {self.all_events:,} events"
+
+    # Filters -------------------------------------------------------------------------------
+
+    def show_active_filters(self) -> None:
+        parts = []
+        f = self.filters
+        if f.date_from:
+            parts.append(f"from {f.date_from}")
+        if f.date_to:
+            parts.append(f"to {f.date_to}")
+        for label, values in (
+            ("actor", f.actors),
+            ("country", f.countries),
+            ("type", f.event_types),
+            ("lang", f.languages),
+            ("source", f.sources),
+            ("status", f.statuses),
+            ("tag", f.tags),
+        ):
+            if values:
+                parts.append(f"{label} {'|'.join(values)}")
+        if f.starred:
+            parts.append("★")
+        if f.query:
+            parts.append(f"“{f.query}”")
+        self.query_one("#active-filters", Static).update(Text(" · ".join(parts) or "no filters", style="dim"))
+
+    @on(FilterPanel.Changed)
+    def filters_changed(self, message: FilterPanel.Changed) -> None:
+        self.apply_filters(message.filters)
+
+    def apply_filters(self, filters: EventFilters) -> None:
+        """Debounce keystrokes: only the last filter of a burst queries."""
+        self.pending_filters = filters
+        if getattr(self, "debounce_timer", None) is not None:
+            self.debounce_timer.stop()
+        if FILTER_DEBOUNCE_SECONDS <= 0:
+            self.debounce_timer = None
+            self._apply_pending()
+            return
+        self.debounce_timer = self.set_timer(FILTER_DEBOUNCE_SECONDS, self._apply_pending)
+
+    def _apply_pending(self) -> None:
+        self.debounce_timer = None
+        if self.pending_filters != self.filters:
+            self.filters = self.pending_filters
+            self.reload()
+
+    @on(Input.Changed, "#query")
+    def query_changed(self, event: Input.Changed) -> None:
+        panel = self.query_one(FilterPanel)
+        panel.query_text = event.value.strip()
+        panel.notify_changed()
+
+    @on(Input.Submitted, "#query")
+    def query_submitted(self) -> None:
+        self.table.focus()
+
+    def action_search(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_toggle_filters(self) -> None:
+        panel = self.query_one(FilterPanel)
+        panel.display = not panel.display
+        if panel.display:
+            panel.query_one("#filter-from", Input).focus()
+        else:
+            self.table.focus()
+
+    def use_filters(self, filters: EventFilters) -> None:
+        """Show a saved view."""
+        self.query_one(FilterPanel).load(filters)
+        with self.prevent(Input.Changed):
+            self.query_one("#query", Input).value = filters.query or ""
+        self.filters = filters
+        self.reload()
+
+    # Navigation ----------------------------------------------------------------------------
+
+    def action_first(self) -> None:
+        if self.sort != "date":
+            self.reload()
+        elif self.table.row_count:
+            self.table.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        if self.exhausted and self.sort == "date":
+            self.table.move_cursor(row=self.table.row_count - 1)
+        else:
+            self.reload(sort="-date")
+
+    def jump_to(self, day: date) -> None:
+        """Show events from a date on."""
+        self.reload(start_after=(day - timedelta(days=1), 2**62))
+
+    def action_open_article(self) -> None:
+        current = self.table.current_event
+        if current is None:
+            return
+        article = self.service.article(current.article_id)
+        if article is None:
+            return
+        from tui.screens.article_screen import ArticleScreen
+
+        def back(event_id: int | None) -> None:
+            if event_id is not None:
+                self.table.move_to(event_id)
+
+        self.app.push_screen(ArticleScreen(article, current.event_id), back)
+
+    def action_help(self) -> None:
+        from tui.screens.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen())
