@@ -1,0 +1,177 @@
+"""The terminal UI on a database of a million events: time to first rows, and from a filter
+keystroke to updated rows, each beside the bare SQL query that answers it.
+
+Run from the repository root: `python -m benchmarks.tui_scale [--events N] [--db PATH]`.
+The database is built once (synthetic rows written straight into the project's tables) and
+reused on later runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sqlite3
+import statistics
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from timeline.db import open_database
+
+TYPES = ["meeting", "visit", "summit", "call", "agreement", "cooperation", "statement", "security", "rupture"]
+COUNTRIES = ["RUS", "MLI", "BFA", "NER", "FRA", "USA", "CHN", "TUR", "SEN", "NGA", "DZA", "MAR", "GHA", "CIV"]
+WORDS = [
+    "ministre",
+    "réunion",
+    "accord",
+    "coopération",
+    "sécurité",
+    "visite",
+    "sommet",
+    "Moscou",
+    "Bamako",
+    "Niamey",
+    "Paris",
+    "talks",
+]
+EVENTS_PER_ARTICLE = 20
+
+
+def build(path: Path, events: int, seed: int = 7) -> None:
+    """Create the schema with the project's code, then bulk-insert synthetic rows."""
+    open_database(f"sqlite:///{path}").dispose()
+    rng = random.Random(seed)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA synchronous = OFF")
+    connection.execute("PRAGMA journal_mode = WAL")
+    actor_ids = {}
+    for index, code in enumerate(COUNTRIES, start=1):
+        connection.execute(
+            "INSERT INTO actor (id, name, kind, code) VALUES (?, ?, 'country', ?)", (index, code, code)
+        )
+        actor_ids[code] = index
+    articles = events // EVENTS_PER_ARTICLE + 1
+    start = date(1990, 1, 1)
+    connection.executemany(
+        "INSERT INTO article (id, source, title, outlet, published, language, content_hash, text, "
+        "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2025-01-01 00:00:00')",
+        (
+            (
+                i,
+                f"synthetic/{i}.txt",
+                f"Article {i}",
+                f"Outlet {i % 40}",
+                str(start + timedelta(days=i % 12000)),
+                "fr" if i % 2 else "en",
+                f"hash{i}",
+                "Synthetic article.",
+            )
+            for i in range(1, articles + 1)
+        ),
+    )
+    rows = []
+    for event_id in range(1, events + 1):
+        day = start + timedelta(days=rng.randrange(12000))
+        words = " ".join(rng.choice(WORDS) for _ in range(8))
+        rows.append((event_id, event_id // EVENTS_PER_ARTICLE + 1, str(day), rng.choice(TYPES), words))
+    connection.executemany(
+        "INSERT INTO event (id, article_id, date_start, date_end, precision, event_type, modality, "
+        "summary, location, confidence, is_manual, is_corrected) "
+        "VALUES (?, ?, ?, ?, 'day', ?, 'occurred', ?, NULL, 0.8, 0, 0)",
+        ((i, a, d, d, t, w) for i, a, d, t, w in rows),
+    )
+    connection.executemany(
+        "INSERT INTO mention (id, event_id, article_id, date_start, date_end, precision, date_text, "
+        "date_char_start, date_char_end, date_derivation, sentence_char_start, sentence_char_end, "
+        "evidence, summary, event_type, modality, location, confidence, extractor_version) "
+        "VALUES (?, ?, ?, ?, ?, 'day', '', 0, 0, 'explicit', 0, 0, ?, ?, ?, 'occurred', NULL, 0.8, "
+        "'synthetic')",
+        ((i, i, a, d, d, w, w, t) for i, a, d, t, w in rows),
+    )
+    connection.executemany(
+        "INSERT OR IGNORE INTO eventactor (event_id, actor_id) VALUES (?, ?)",
+        ((i, actor_ids[rng.choice(COUNTRIES)]) for i, *_ in rows for _ in range(2)),
+    )
+    connection.executemany(
+        "INSERT INTO event_fts (rowid, title, summary, evidence) VALUES (?, ?, ?, ?)",
+        ((i, f"Article {a}", w, w) for i, a, _d, _t, w in rows),
+    )
+    connection.commit()
+    connection.execute("ANALYZE")
+    connection.close()
+
+
+def bare_sql(path: Path, where: str, params: tuple[object, ...]) -> float:
+    """Seconds for the first page of the equivalent hand-written SQL."""
+    connection = sqlite3.connect(path)
+    started = time.perf_counter()
+    connection.execute(
+        f"SELECT event.* FROM event JOIN article ON article.id = event.article_id {where} "
+        "ORDER BY event.date_start, event.id LIMIT 200",
+        params,
+    ).fetchall()
+    elapsed = time.perf_counter() - started
+    connection.close()
+    return elapsed
+
+
+async def measure_tui(path: Path) -> dict[str, list[float]]:
+    """Drive the app with its Pilot and time what a researcher waits for."""
+    import tui.screens.timeline_screen as timeline_screen
+    from tui.app import make_app
+    from tui.messages import PageLoaded
+
+    timeline_screen.FILTER_DEBOUNCE_SECONDS = 0  # measure the query, not the typing pause
+    figures: dict[str, list[float]] = {"first rows": [], "filter → rows": []}
+    for _ in range(3):
+        app = make_app(f"sqlite:///{path}")
+        started = time.perf_counter()
+        async with app.run_test(size=(120, 40)) as pilot:
+            while app.timeline is None or not app.timeline.table.row_count:
+                await pilot.pause(0.001)
+            figures["first rows"].append(time.perf_counter() - started)
+            for word in ("Moscou", "Bamako", "accord", "sommet"):
+                seen = []
+                screen = app.timeline
+                original = screen.show_page
+
+                def spy(message: PageLoaded, original=original, seen=seen) -> None:
+                    original(message)
+                    seen.append(time.perf_counter())
+
+                screen.show_page = spy  # type: ignore[method-assign]
+                screen.query_one("#query").value = ""
+                await pilot.pause(0.05)
+                seen.clear()
+                typed = time.perf_counter()
+                screen.query_one("#query").value = word
+                while not seen:
+                    await pilot.pause(0.001)
+                figures["filter → rows"].append(seen[-1] - typed)
+                screen.show_page = original  # type: ignore[method-assign]
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/timeline-bench-1m.db"))
+    args = parser.parse_args()
+    if not args.db.exists():
+        started = time.perf_counter()
+        build(args.db, args.events)
+        print(f"built {args.events:,} events in {time.perf_counter() - started:.0f} s at {args.db}")
+    figures = asyncio.run(measure_tui(args.db))
+    fts = "WHERE event.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"
+    references = {
+        "first rows": statistics.median(bare_sql(args.db, "", ()) for _ in range(5)),
+        "filter → rows": statistics.median(bare_sql(args.db, fts, (f'"{w}"',)) for w in ("Moscou", "Bamako")),
+    }
+    print(f"{'measure':<16} {'TUI median':>12} {'bare SQL':>10}")
+    for name, values in figures.items():
+        print(f"{name:<16} {statistics.median(values) * 1000:>10.0f} ms {references[name] * 1000:>8.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

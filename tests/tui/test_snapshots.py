@@ -1,0 +1,62 @@
+"""Snapshots of the screens at 80×24 and 160×48 (pytest-textual-snapshot)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+
+import pytest
+from conftest import settle
+from textual.pilot import Pilot
+
+from tui.app import TimelineApp
+
+SIZES = [(80, 24), (160, 48)]
+
+
+def after(*keys: str, event_on: date | None = None) -> Callable[[Pilot], Awaitable[None]]:
+    """Wait for the data, optionally move to the first event on a date, then press keys."""
+
+    async def run_before(pilot: Pilot) -> None:
+        app = pilot.app
+        assert isinstance(app, TimelineApp)
+        await settle(app, pilot)
+        if event_on is not None:
+            table = app.timeline.table
+            table.move_to(next(i for i in table.order if table.rows_by_id[i].date_start == event_on))
+            await settle(app, pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(app, pilot)
+
+    return run_before
+
+
+@pytest.fixture(autouse=True)
+def dark_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Snapshots do not depend on the terminal's colour hints."""
+    monkeypatch.delenv("COLORFGBG", raising=False)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_screen(snap_compare, app: TimelineApp, size: tuple[int, int]) -> None:
+    """The timeline as it opens."""
+    assert snap_compare(app, terminal_size=size, run_before=after())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_detail_pane_on_the_seed_meeting(snap_compare, app: TimelineApp, size: tuple[int, int]) -> None:
+    """The detail pane with the seed article's evidence highlighted."""
+    assert snap_compare(app, terminal_size=size, run_before=after(event_on=date(2025, 4, 3)))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_article_screen(snap_compare, app: TimelineApp, size: tuple[int, int]) -> None:
+    """The whole article with its events highlighted."""
+    assert snap_compare(app, terminal_size=size, run_before=after("o", event_on=date(2025, 4, 3)))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_screen(snap_compare, app: TimelineApp, size: tuple[int, int]) -> None:
+    """The keys."""
+    assert snap_compare(app, terminal_size=size, run_before=after("question_mark"))
