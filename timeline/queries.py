@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, Literal
 
 from sqlalchemy import and_, func, or_, text, tuple_
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from timeline import sqlite_features
@@ -144,6 +145,7 @@ def filtered_select(session: Session, filters: EventFilters) -> Any:
         select(Event, Article, Annotation)
         .join(Article, col(Article.id) == col(Event.article_id))
         .outerjoin(Annotation, col(Annotation.event_id) == col(Event.id))
+        .options(defer(Article.text))  # rows never need the whole article
     )
     conditions = []
     if filters.date_from:

@@ -6,10 +6,11 @@ from collections.abc import Awaitable, Callable
 from datetime import date
 
 import pytest
-from conftest import settle
 from textual.pilot import Pilot
 
 from tui.app import TimelineApp
+
+from conftest import settle
 
 SIZES = [(80, 24), (160, 48)]
 

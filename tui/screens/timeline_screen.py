@@ -45,6 +45,8 @@ class TimelineScreen(AnnotationActions, Screen[None]):
         self.service = service
         self.filters = EventFilters()
         self.generation = 0
+        self.shown_generation = 0
+        """The generation whose rows the table shows (lags `generation` while a query runs)."""
         self.total = 0
         self.all_events = 0
         self.suggestions: dict[str, list[str]] = {}
@@ -128,6 +130,7 @@ class TimelineScreen(AnnotationActions, Screen[None]):
         if message.generation != self.generation:
             return  # a newer filter already asked
         self.loading_more = False
+        self.shown_generation = message.generation
         self.exhausted = len(message.rows) < PAGE_SIZE or self.sort == "-date"
         self.table.show_rows(message.rows, append=message.append)
         if not message.append and self.table.row_count:
