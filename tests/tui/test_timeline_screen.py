@@ -214,3 +214,36 @@ async def test_article_text_is_never_interpreted_as_markup(tmp_path) -> None:
         assert "\x1b" not in detail
         await pilot.click("#detail-text")
         assert app.is_running
+
+
+async def test_switch_database_from_the_palette_command(app: TimelineApp, tmp_path) -> None:
+    """Switching to another (here empty) database shows its events instead."""
+    other = tmp_path / "other.db"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.timeline.table.row_count > 0
+        app.ask_database()
+        await pilot.pause()
+        await pilot.press(*str(other), "enter")
+        for _ in range(10):
+            await settle(app, pilot)
+            if app.timeline.service.name == "other.db":
+                break
+        assert app.timeline.service.name == "other.db"
+        assert app.timeline.table.row_count == 0
+        assert "0 of 0 events" in app.sub_title
+
+
+async def test_palette_lists_the_timeline_commands(app: TimelineApp) -> None:
+    """ctrl+p offers export, jump, saved views and switching database."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {
+            "Export view to CSV",
+            "Export view to JSON",
+            "Jump to date",
+            "Save view",
+            "Load saved view",
+            "Switch database",
+        } <= titles
