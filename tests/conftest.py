@@ -35,10 +35,10 @@ def run(*args: str, input: str | None = None) -> Result:
 
 
 def export_rows(db: str, *args: str) -> list[dict[str, object]]:
-    """Export as JSON Lines with extra arguments and parse the rows."""
-    result = run("export", "--db", db, "--format", "jsonl", *args)
+    """Export as JSON with extra arguments and parse the rows."""
+    result = run("export", "--db", db, "--format", "json", *args)
     assert result.exit_code == 0, result.output
-    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    return json.loads(result.stdout)
 
 
 def write_article(folder: Path, name: str, body: str, **header: str) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.export import CSV_COLUMNS, write_csv, write_json, write_jsonl
+from timeline.export import CSV_COLUMNS, write_csv, write_json
 from timeline.queries import EventRow
 
 from conftest import SEED, run
@@ -45,12 +45,13 @@ ROW = EventRow(
 
 
 def test_csv_header_is_exactly_the_documented_columns() -> None:
-    """The header names the 20 documented columns in order, and an empty export is header-only."""
+    """The header names the 20 columns of #2 in order, then sources and source_urls; an empty
+    export is header-only."""
     out = io.StringIO()
     assert write_csv([], out) == 0
     assert out.getvalue() == ",".join(CSV_COLUMNS) + "\r\n"
-    assert CSV_COLUMNS[:3] == ("event_id", "date", "date_end") and CSV_COLUMNS[-1] == "note"
-    assert len(CSV_COLUMNS) == 20
+    assert CSV_COLUMNS[:3] == ("event_id", "date", "date_end") and CSV_COLUMNS[19] == "note"
+    assert CSV_COLUMNS[20:] == ("sources", "source_urls")
 
 
 def test_csv_row_bytes_are_pinned() -> None:
@@ -62,7 +63,7 @@ def test_csv_row_bytes_are_pinned() -> None:
         '7,2025-04-03,,day,meeting,"Meeting — Russia, Alliance of Sahel States in Moscow",'
         "Russia; Alliance of Sahel States,RUS,Sergei Lavrov; Abdoulaye Diop,Moscow,"
         "Le 03 avril 2025, les ministres…,Une alliance,https://example.org/a,2025-04-05,fr,0.9,"
-        'confirmed,true,aes; moscow,"He said ""yes"",\nthen left"\r\n'
+        'confirmed,true,aes; moscow,"He said ""yes"",\nthen left",1,\r\n'
     ).replace("Le 03 avril 2025, les ministres…", '"Le 03 avril 2025, les ministres…"')
 
 
@@ -97,16 +98,13 @@ def test_dates_are_cut_to_their_precision(
     assert (record["date"], record["date_end"]) == (expected_date, expected_end)
 
 
-def test_json_and_jsonl_carry_lists_and_types() -> None:
-    """JSON exports keep lists as arrays and booleans and numbers as such."""
+def test_json_carries_lists_and_types() -> None:
+    """The JSON export keeps lists as arrays and booleans and numbers as such."""
     out = io.StringIO()
     write_json([ROW, ROW], out)
     array = json.loads(out.getvalue())
     assert len(array) == 2 and array[0]["people"] == ["Sergei Lavrov", "Abdoulaye Diop"]
     assert array[0]["starred"] is True and array[0]["confidence"] == 0.9
-    out = io.StringIO()
-    write_jsonl([ROW], out)
-    assert json.loads(out.getvalue())["tags"] == ["aes", "moscow"]
     empty = io.StringIO()
     write_json([], empty)
     assert json.loads(empty.getvalue()) == []

@@ -15,10 +15,17 @@ from typing import Any, TextIO
 import click
 
 from timeline import __version__
-from timeline.cli_options import CONTEXT, build_filters, db_option, filter_options, handle_errors, open_engine
+from timeline.cli_options import (
+    CONTEXT,
+    build_filters,
+    db_option,
+    export_options,
+    filter_options,
+    handle_errors,
+    open_engine,
+)
 from timeline.config import data_dir, describe_db, resolve_db_url
 from timeline.errors import TimelineError
-from timeline.export import FORMATS
 
 
 @click.group(context_settings=CONTEXT)
@@ -117,35 +124,38 @@ def list_command(db: str | None, limit: int | None, sort: str, **options: Any) -
 
 @cli.command()
 @filter_options()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout)."
-)
-@click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark (for Excel).")
+@export_options
 @db_option
 @handle_errors
-def export(
-    db: str | None, fmt: str, output: str | None, bom: bool, limit: int | None, sort: str, **options: Any
-) -> None:
-    """Export events as CSV, JSON or JSON Lines, streamed to stdout or a file."""
+def export(db: str | None, limit: int | None, sort: str, **options: Any) -> None:
+    """Export events as CSV, JSON, JSON Lines (PLOVER fields) or TimelineJS CSV, streamed to
+    stdout or a file; `--mentions` writes one row per article mention instead."""
     engine = open_engine(db)
-    _export(engine, build_filters(options), fmt, output, bom, limit, sort)
+    _export(engine, build_filters(options), options, limit, sort)
 
 
-def _export(
-    engine: Any, filters: Any, fmt: str, output: str | None, bom: bool, limit: int | None, sort: str
-) -> int:
+def _export(engine: Any, filters: Any, options: dict[str, Any], limit: int | None, sort: str) -> int:
     from sqlmodel import Session
 
-    from timeline import queries
+    from timeline import interchange, queries
     from timeline.export import write_rows
 
+    fmt, output, bom = options["fmt"], options["output"], options["bom"]
+    if options["mentions"] and fmt != "csv":
+        raise TimelineError("--mentions writes CSV; drop --format or use --format csv")
     with Session(engine) as session:
-        rows = queries.iter_events(session, filters, sort=sort, limit=limit)  # type: ignore[arg-type]
-        if output is None:
-            return write_rows(rows, _stdout(), fmt, bom=bom)
-        with Path(output).open("w", encoding="utf-8", newline="") as out:
+
+        def write(out: TextIO) -> int:
+            if options["mentions"]:
+                mentions = queries.iter_mentions(session, filters, sort=sort, limit=limit)  # type: ignore[arg-type]
+                return interchange.write_mentions_csv(mentions, out, bom=bom)
+            rows = queries.iter_events(session, filters, sort=sort, limit=limit)  # type: ignore[arg-type]
             return write_rows(rows, out, fmt, bom=bom)
+
+        if output is None:
+            return write(_stdout())
+        with Path(output).open("w", encoding="utf-8", newline="") as out:
+            return write(out)
 
 
 def _stdout() -> TextIO:
@@ -160,19 +170,12 @@ def _stdout() -> TextIO:
 @click.option("--published", metavar="DATE", help="Publication date for every article read.")
 @click.option("--lang", "language", metavar="CODE", help="Language of every article read.")
 @filter_options(language_filter=False)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout)."
-)
-@click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark (for Excel).")
+@export_options
 @handle_errors
 def extract(
     paths: tuple[str, ...],
     published: str | None,
     language: str | None,
-    fmt: str,
-    output: str | None,
-    bom: bool,
     limit: int | None,
     sort: str,
     **options: Any,
@@ -189,7 +192,7 @@ def extract(
         summary = run_ingest(engine, list(paths), published=published_date, language=language)
         for failure in summary.failures:
             click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
-        _export(engine, build_filters(options), fmt, output, bom, limit, sort)
+        _export(engine, build_filters(options), options, limit, sort)
         engine.dispose()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

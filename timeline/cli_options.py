@@ -107,3 +107,23 @@ def open_engine(db: str | None) -> Any:
     from timeline.db import open_database
 
     return open_database(resolve_db_url(db))
+
+
+def export_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Format, output file, BOM and mentions, shared by `export` and `extract`."""
+    from timeline.export import FORMATS
+
+    options = [
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True),
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, writable=True),
+            help="File to write (default: stdout).",
+        ),
+        click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark (for Excel)."),
+        click.option("--mentions", is_flag=True, help="One CSV row per article mention, with its event_id."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command

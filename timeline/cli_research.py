@@ -52,10 +52,32 @@ def dates(source: Any, published: str | None, language: str | None, doc_id: str)
 @click.argument("articles_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--errors", "show_errors", is_flag=True, help="List every missed and spurious event date.")
 @click.option("--no-baseline", is_flag=True, help="Skip the plain search_dates comparison.")
+@click.option("--clusters", is_flag=True, help="GOLD lists clusters: score consolidation pair by pair.")
+@click.option(
+    "--shuffle", "shuffle_seed", type=int, help="With --clusters: ingest in an order shuffled by SEED."
+)
 @handle_errors
-def evaluate(gold: Path, articles_dir: Path, show_errors: bool, no_baseline: bool) -> None:
-    """Score event extraction against a gold file, beside plain dateparser.search_dates."""
+def evaluate(
+    gold: Path,
+    articles_dir: Path,
+    show_errors: bool,
+    no_baseline: bool,
+    clusters: bool,
+    shuffle_seed: int | None,
+) -> None:
+    """Score event extraction against a gold file, beside plain dateparser.search_dates; with
+    --clusters, score how mentions were consolidated into events (pairwise P/R/F1)."""
     from timeline import evaluation
+
+    if clusters:
+        scores = evaluation.score_clusters(gold, articles_dir, order_seed=shuffle_seed)
+        pairs = scores.pairs
+        click.echo(f"{scores.found_mentions} of {scores.gold_mentions} gold mentions extracted")
+        click.echo(f"pairwise precision {pairs.precision:.3f}  recall {pairs.recall:.3f}  F1 {pairs.f1:.3f}")
+        if show_errors:
+            for line in scores.errors:
+                click.echo(line)
+        return
 
     items = evaluation.load_gold(gold, articles_dir)
     ours = evaluation.score_extractor(items)

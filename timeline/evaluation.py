@@ -142,3 +142,74 @@ def _score_match(scores: Scores, mention: ExtractedMention, gold: dict[str, Any]
     gold_location = gold.get("location")
     predicted_location = mention.location
     scores.location_hits += fold(predicted_location or "") == fold(gold_location or "")
+
+
+@dataclass
+class ClusterScores:
+    """Pairwise precision and recall of the clustering over the gold mentions."""
+
+    pairs: Counts = field(default_factory=Counts)
+    found_mentions: int = 0
+    gold_mentions: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def score_clusters(gold_path: Path, articles_dir: Path, *, order_seed: int | None = None) -> ClusterScores:
+    """Ingest the articles (in a shuffled order when a seed is given) into a temporary database
+    and compare its events with the gold clusters, pair of mentions by pair of mentions."""
+    import random
+    import shutil
+    import tempfile
+    from itertools import combinations
+
+    from sqlmodel import Session, select
+
+    from timeline.db import open_database
+    from timeline.ingest import ingest
+    from timeline.models import Article, Mention
+
+    clusters = [
+        json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    files = sorted(str(path) for path in articles_dir.glob("*.txt"))
+    if order_seed is not None:
+        random.Random(order_seed).shuffle(files)
+    folder = Path(tempfile.mkdtemp(prefix="timeline-clusters-"))
+    scores = ClusterScores()
+    try:
+        engine = open_database(f"sqlite:///{folder / 'clusters.db'}")
+        ingest(engine, files)
+        with Session(engine) as session:
+            stored = session.exec(
+                select(Mention, Article).join(Article, Article.id == Mention.article_id)
+            ).all()
+            by_sentence: dict[tuple[str, str], set[int]] = {}
+            for mention, article in stored:
+                key = (Path(article.source).name, mention.evidence.strip())
+                by_sentence.setdefault(key, set()).add(mention.event_id)
+        engine.dispose()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    gold_of: dict[tuple[str, str], str] = {}
+    predicted: dict[tuple[str, str], set[int]] = {}
+    for cluster in clusters:
+        for mention in cluster["mentions"]:
+            key = (mention["file"], mention["evidence"].strip())
+            gold_of[key] = cluster["cluster"]
+            predicted[key] = by_sentence.get(key, set())
+            scores.gold_mentions += 1
+            scores.found_mentions += bool(predicted[key])
+            if not predicted[key]:
+                scores.errors.append(f"not extracted: {key[0]}: {key[1][:80]}")
+    for a, b in combinations(sorted(gold_of), 2):
+        same_gold = gold_of[a] == gold_of[b]
+        same_predicted = bool(predicted[a] & predicted[b])  # a sentence may hold two happenings
+        if same_gold and same_predicted:
+            scores.pairs.true_positives += 1
+        elif same_predicted:
+            scores.pairs.false_positives += 1
+            scores.errors.append(f"merged apart: {gold_of[a]} / {gold_of[b]}: {a[0]} + {b[0]}")
+        elif same_gold:
+            scores.pairs.false_negatives += 1
+            scores.errors.append(f"kept apart: {gold_of[a]}: {a[0]} + {b[0]}")
+    return scores

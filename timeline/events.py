@@ -7,6 +7,11 @@ each corrected field replacing its machine value.
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date
+
+from rapidfuzz import fuzz
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, delete, select
 
 from timeline import sqlite_features
@@ -14,6 +19,10 @@ from timeline.extraction.gazetteer import TOKEN, Entity, fold, load_gazetteer
 from timeline.models import Actor, Annotation, Article, Event, EventActor, Mention, MentionActor
 
 ACTOR_SEPARATOR = "; "
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+REPUBLISHED_SIMILARITY = 90
+"""Article texts this similar (rapidfuzz ratio, 0-100) are one story republished."""
+SOURCE_TEXT_SAMPLE = 3000
 
 
 def refresh_event(session: Session, event_id: int) -> Event | None:
@@ -21,14 +30,10 @@ def refresh_event(session: Session, event_id: int) -> Event | None:
     event = session.get(Event, event_id)
     if event is None:
         return None
-    mentions = session.exec(
-        select(Mention).where(Mention.event_id == event_id).order_by(col(Mention.id))
-    ).all()
+    ordered = select(Mention).where(Mention.event_id == event_id).order_by(col(Mention.id))
+    mentions = list(session.exec(ordered).all())
     if mentions:
-        first = mentions[0]
-        event.date_start, event.date_end, event.precision = first.date_start, first.date_end, first.precision
-        event.event_type, event.modality, event.location = first.event_type, first.modality, first.location
-        event.summary, event.confidence = first.summary, first.confidence
+        _derive_from_mentions(session, event, mentions)
     annotation = session.exec(select(Annotation).where(Annotation.event_id == event_id)).first()
     event.is_corrected = _apply_corrections(event, annotation)
     session.add(event)
@@ -40,6 +45,62 @@ def refresh_event(session: Session, event_id: int) -> Event | None:
         session, [(event_id, article.title if article else "", event.summary, evidence)]
     )
     return event
+
+
+def _derive_from_mentions(session: Session, event: Event, mentions: list[Mention]) -> None:
+    """The most specific date most mentions agree on, the majority type, place and modality."""
+    finest = min(PRECISION_RANK[m.precision] for m in mentions)
+    specific = [m for m in mentions if PRECISION_RANK[m.precision] == finest]
+    votes = Counter((m.date_start, m.date_end) for m in specific)
+    (start, end), _ = max(votes.items(), key=lambda item: (item[1], -_first_index(specific, item[0])))
+    chosen = next(m for m in specific if (m.date_start, m.date_end) == (start, end))
+    event.date_start, event.date_end, event.precision = start, end, chosen.precision
+    event.date_conflict = finest == 0 and len({m.date_start for m in specific}) > 1
+    event.event_type = (
+        _majority([m.event_type for m in mentions if m.event_type != "other"]) or chosen.event_type
+    )
+    event.location = _majority([m.location for m in mentions if m.location]) or None
+    event.modality = _majority([m.modality for m in mentions]) or chosen.modality
+    event.summary = chosen.summary
+    event.confidence = max(m.confidence for m in mentions)
+    article_ids = {m.article_id for m in mentions}
+    articles = list(
+        session.exec(
+            select(Article).where(col(Article.id).in_(article_ids)).options(defer(Article.text))
+        ).all()
+    )
+    published = [a.published for a in articles if a.published]
+    event.first_reported = min(published) if published else None
+    first = min(articles, key=lambda a: (a.published or date.max, a.id or 0))
+    event.article_id = first.id or event.article_id
+    event.sources = count_sources(session, articles)
+
+
+def _first_index(mentions: list[Mention], dates: tuple[date, date]) -> int:
+    return next(i for i, m in enumerate(mentions) if (m.date_start, m.date_end) == dates)
+
+
+def _majority(values: list[str]) -> str | None:
+    """The most frequent value; ties go to the one seen first."""
+    counts = Counter(values)
+    if not counts:
+        return None
+    return max(counts, key=lambda value: (counts[value], -values.index(value)))
+
+
+def count_sources(session: Session, articles: list[Article]) -> int:
+    """Distinct sources: outlets, with a wire story republished near-verbatim counted once."""
+    groups: list[tuple[set[str], str]] = []
+    for article in articles:
+        outlet = (article.outlet or article.url or article.source or "").casefold()
+        text = session.exec(select(Article.text).where(Article.id == article.id)).one()[:SOURCE_TEXT_SAMPLE]
+        for outlets, sample in groups:
+            if outlet in outlets or fuzz.ratio(sample, text) >= REPUBLISHED_SIMILARITY:
+                outlets.add(outlet)
+                break
+        else:
+            groups.append(({outlet}, text))
+    return max(1, len(groups))
 
 
 def _apply_corrections(event: Event, annotation: Annotation | None) -> bool:

@@ -34,8 +34,10 @@ CSV_COLUMNS = (
     "starred",
     "tags",
     "note",
+    "sources",
+    "source_urls",
 )
-FORMATS = ("csv", "json", "jsonl")
+FORMATS = ("csv", "json", "jsonl", "timelinejs")
 MULTI_VALUE_SEPARATOR = "; "
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -84,6 +86,8 @@ def row_record(row: EventRow) -> dict[str, Any]:
         "starred": row.starred,
         "tags": list(row.tags),
         "note": row.note,
+        "sources": row.sources,
+        "source_urls": list(row.source_urls),
     }
 
 
@@ -114,15 +118,6 @@ def write_csv(rows: Iterable[EventRow], out: TextIO, *, bom: bool = False) -> in
     return count
 
 
-def write_jsonl(rows: Iterable[EventRow], out: TextIO) -> int:
-    """Write one JSON object per line; return the number of rows written."""
-    count = 0
-    for row in rows:
-        out.write(json.dumps(row_record(row), ensure_ascii=False) + "\n")
-        count += 1
-    return count
-
-
 def write_json(rows: Iterable[EventRow], out: TextIO) -> int:
     """Write a JSON array, streamed element by element; return the number of rows written."""
     count = 0
@@ -134,11 +129,16 @@ def write_json(rows: Iterable[EventRow], out: TextIO) -> int:
     return count
 
 
-WRITERS: dict[str, Callable[..., int]] = {"csv": write_csv, "json": write_json, "jsonl": write_jsonl}
-
-
 def write_rows(rows: Iterable[EventRow], out: TextIO, fmt: str, *, bom: bool = False) -> int:
-    """Write rows in one of `FORMATS`; the BOM applies to CSV only."""
+    """Write rows in one of `FORMATS`; the BOM applies to CSV only. JSON Lines follows PLOVER's
+    field names; JSON keeps the CSV column names."""
+    from timeline import interchange
+
+    writers: dict[str, Callable[..., int]] = {
+        "json": write_json,
+        "jsonl": interchange.write_plover_jsonl,
+        "timelinejs": interchange.write_timelinejs,
+    }
     if fmt == "csv":
         return write_csv(rows, out, bom=bom)
-    return WRITERS[fmt](rows, out)
+    return writers[fmt](rows, out)

@@ -56,6 +56,11 @@ class Event(SQLModel, table=True):
     is_manual: bool = False
     is_corrected: bool = False
     """True when a researcher's correction overrides some of the extracted values."""
+    date_conflict: bool = False
+    """True when the mentions of this event disagree on its day."""
+    sources: int = 1
+    """Distinct sources reporting it: outlets, a republished wire story counted once."""
+    first_reported: date | None = None
 
 
 class Mention(SQLModel, table=True):
@@ -64,7 +69,7 @@ class Mention(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", index=True)
     article_id: int = Field(foreign_key="article.id", index=True)
-    date_start: date
+    date_start: date = Field(index=True)
     date_end: date
     precision: str
     date_text: str
@@ -80,6 +85,8 @@ class Mention(SQLModel, table=True):
     location: str | None = None
     confidence: float
     extractor_version: str
+    merge_reason: str | None = None
+    """Why this mention joined its event (JSON: fields matched, score); None if it started it."""
 
 
 class Actor(SQLModel, table=True):
@@ -132,6 +139,13 @@ class AnnotationTag(SQLModel, table=True):
 
     annotation_id: int = Field(foreign_key="annotation.id", primary_key=True)
     tag: str = Field(primary_key=True, index=True)
+
+
+class SplitPair(SQLModel, table=True):
+    """Two mentions a researcher split apart; clustering never puts them together again."""
+
+    mention_a: int = Field(primary_key=True)
+    mention_b: int = Field(primary_key=True)
 
 
 class SavedView(SQLModel, table=True):

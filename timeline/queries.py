@@ -76,6 +76,11 @@ class EventRow:
     evidence: str = ""
     is_corrected: bool = False
     is_manual: bool = False
+    sources: int = 1
+    source_urls: tuple[str, ...] = ()
+    date_conflict: bool = False
+    first_reported: date | None = None
+    date_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,8 @@ class _Related:
     actors: dict[int, list[tuple[str, str, str | None]]] = field(default_factory=lambda: defaultdict(list))
     tags: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     evidence: dict[int, str] = field(default_factory=dict)
+    urls: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    date_texts: dict[int, str] = field(default_factory=dict)
 
 
 def iter_events(
@@ -240,12 +247,16 @@ def load_related(session: Session, event_ids: Sequence[int | None]) -> _Related:
         if event_id is not None:
             related.tags[event_id].append(tag)
     evidence_rows = session.exec(
-        select(Mention.event_id, Mention.evidence)
+        select(Mention.event_id, Mention.evidence, Article.url, Article.source, Mention.date_text)
+        .join(Article, col(Article.id) == col(Mention.article_id))
         .where(col(Mention.event_id).in_(ids))
         .order_by(col(Mention.id))
     ).all()
-    for event_id, evidence in evidence_rows:
+    for event_id, evidence, url, source, date_text in evidence_rows:
         related.evidence.setdefault(event_id, evidence)
+        related.date_texts.setdefault(event_id, date_text)
+        if (url or source) not in related.urls[event_id]:
+            related.urls[event_id].append(url or source)
     return related
 
 
@@ -280,6 +291,11 @@ def to_row(event: Event, article: Article, annotation: Annotation | None, relate
         evidence=related.evidence.get(event.id, ""),
         is_corrected=event.is_corrected,
         is_manual=event.is_manual,
+        sources=event.sources,
+        source_urls=tuple(related.urls.get(event.id, [])),
+        date_conflict=event.date_conflict,
+        first_reported=event.first_reported,
+        date_text=related.date_texts.get(event.id, ""),
     )
 
 
@@ -290,3 +306,71 @@ def get_event(session: Session, event_id: int) -> EventRow | None:
     if result is None:
         return None
     return to_row(*result, load_related(session, [event_id]))
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """One report of an event: what one article said, for the `--mentions` export."""
+
+    event_id: int
+    mention_id: int
+    date_start: date
+    date_end: date
+    precision: str
+    event_type: str
+    date_text: str
+    date_derivation: str
+    evidence: str
+    confidence: float
+    merge_reason: str | None
+    article_title: str
+    article_url: str | None
+    article_published: date | None
+    outlet: str | None
+    language: str
+
+
+def iter_mentions(
+    session: Session, filters: EventFilters | None = None, *, sort: Sort = "date", limit: int | None = None
+) -> Iterator[MentionRow]:
+    """Yield the mentions of the events matching `filters`, event by event."""
+    page: list[int] = []
+    for row in iter_events(session, filters or EventFilters(), sort=sort, limit=limit):
+        page.append(row.event_id)
+        if len(page) == PAGE_SIZE:
+            yield from mentions_of(session, page)
+            page = []
+    yield from mentions_of(session, page)
+
+
+def mentions_of(session: Session, event_ids: list[int]) -> Iterator[MentionRow]:
+    """The mentions of some events, in the events' order."""
+    if not event_ids:
+        return
+    rows = session.exec(
+        select(Mention, Article)
+        .join(Article, col(Article.id) == col(Mention.article_id))
+        .where(col(Mention.event_id).in_(event_ids))
+        .options(defer(Article.text))
+    ).all()
+    order = {event_id: index for index, event_id in enumerate(event_ids)}
+    for mention, article in sorted(rows, key=lambda pair: (order[pair[0].event_id], pair[0].id or 0)):
+        assert mention.id is not None
+        yield MentionRow(
+            mention.event_id,
+            mention.id,
+            mention.date_start,
+            mention.date_end,
+            mention.precision,
+            mention.event_type,
+            mention.date_text,
+            mention.date_derivation,
+            mention.evidence,
+            mention.confidence,
+            mention.merge_reason,
+            article.title,
+            article.url,
+            article.published,
+            article.outlet,
+            article.language,
+        )

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from timeline import annotations, browse, queries, views
+from timeline import annotations, browse, consolidation, queries, views
 from timeline.config import describe_db
 from timeline.export import write_rows
 from timeline.queries import EventFilters, EventRow, FacetCount
@@ -24,6 +24,7 @@ class EventDetail:
     row: EventRow
     context: browse.EvidenceContext | None
     siblings: list[EventRow]
+    mentions: list[queries.MentionRow]
 
 
 class TimelineService:
@@ -82,7 +83,29 @@ class TimelineService:
                 return None
             context = browse.evidence_context(session, event_id)
             siblings = [r for r in browse.article_events(session, row.article_id) if r.event_id != event_id]
-        return EventDetail(row, context, siblings)
+            mentions = list(queries.mentions_of(session, [event_id]))
+        return EventDetail(row, context, siblings, mentions)
+
+    def merge(self, event_ids: list[int]) -> tuple[int, dict[int, list[int]]]:
+        """Merge events into the first; return it and, per merged event, the mentions it gave."""
+        keep, *others = event_ids
+        with Session(self.engine) as session:
+            moved = {other: consolidation.merge_events(session, keep, other) for other in others}
+            session.commit()
+        return keep, moved
+
+    def split(self, mention_ids: list[int]) -> int:
+        """Give mentions an event of their own; return its id."""
+        with Session(self.engine) as session:
+            event_id = consolidation.split_mentions(session, mention_ids)
+            session.commit()
+            return event_id
+
+    def forget_split(self, mention_ids: list[int], event_id: int) -> None:
+        """Undo a split: merge the split-off event back and forget that it was split."""
+        with Session(self.engine) as session:
+            consolidation.unsplit(session, mention_ids, event_id)
+            session.commit()
 
     def article(self, article_id: int) -> browse.ArticleView | None:
         """An article with its events marked."""

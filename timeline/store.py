@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, delete, select
 
 from timeline import sqlite_features
+from timeline.clustering import find_events
+from timeline.consolidation import kept_apart, merge_events
 from timeline.events import ensure_actor, refresh_event
 from timeline.extraction import EXTRACTOR_VERSION, ExtractedMention, Extraction
 from timeline.extraction.gazetteer import Entity
@@ -89,20 +91,35 @@ def _mention_key(mention: Mention | ExtractedMention) -> tuple[object, ...]:
 
 
 def _create_event(session: Session, article: Article, extracted: ExtractedMention) -> Event:
+    """Store a mention: it joins the event reporting the same happening, or starts one. If it
+    links several events, they report one happening and are merged (unless a researcher split
+    them apart)."""
     assert article.id is not None
-    event = Event(article_id=article.id, date_start=extracted.date_start, date_end=extracted.date_end)
-    session.add(event)
-    session.flush()
+    reasons = find_events(session, article, extracted)
+    if not reasons:
+        event = Event(article_id=article.id, date_start=extracted.date_start, date_end=extracted.date_end)
+        session.add(event)
+        session.flush()
+    else:
+        found = session.get(Event, reasons[0].event_id)
+        assert found is not None
+        event = found
     assert event.id is not None
     mention = Mention(
         event_id=event.id,
         article_id=article.id,
         extractor_version=EXTRACTOR_VERSION,
+        merge_reason=reasons[0].to_json() if reasons else None,
         **_mention_values(extracted),
     )
     session.add(mention)
     session.flush()
     _link_mention_actors(session, mention, extracted.actors)
+    for other in reasons[1:]:
+        if session.get(Event, other.event_id) is not None and not kept_apart(
+            session, event.id, other.event_id
+        ):
+            merge_events(session, event.id, other.event_id)
     refresh_event(session, event.id)
     return event
 

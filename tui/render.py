@@ -34,6 +34,8 @@ def detail_text(detail: EventDetail) -> Text:
         text.append("  ✎ corrected", style="italic")
     if row.is_manual:
         text.append("  ✚ added by hand", style="italic")
+    if row.date_conflict:
+        text.append("  ⚠ sources disagree on the date", style="bold red")
     text.append("\n")
     text.append_text(safe(row.summary, "bold"))
     text.append("\n\n")
@@ -69,6 +71,17 @@ def detail_text(detail: EventDetail) -> Text:
         if value:
             text.append(f"{label:>8} ", style="dim")
             text.append_text(safe(value))
+            text.append("\n")
+    if len(detail.mentions) > 1 or row.sources > 1:
+        earliest = f" · first reported {row.first_reported}" if row.first_reported else ""
+        text.append(
+            f"\nreported by {row.sources} source(s) in {len(detail.mentions)} article(s){earliest}\n",
+            style="dim",
+        )
+        for mention in detail.mentions:
+            when = mention.date_text or str(mention.date_start)
+            text.append_text(safe(f"  {mention.outlet or '?'} · {when} · {mention.language} — ", "bold"))
+            text.append_text(safe(mention.evidence[:160]))
             text.append("\n")
     if detail.siblings:
         text.append("\nalso in this article\n", style="dim")

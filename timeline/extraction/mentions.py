@@ -25,7 +25,7 @@ LOCATION_PREPOSITION = re.compile(
 )
 VENUE_AFTER = re.compile(r"\s+(?:summit|conference|talks|meeting)\b")
 UNKNOWN_PLACE = re.compile(
-    r"(?:\b(?:à|in|at)\s+)(?P<place>[A-ZÀ-Þ][\w'’-]+(?:\s+(?:de\s+|del\s+|do\s+)?[A-ZÀ-Þ][\w'’-]+){0,2})"
+    r"(?:\b(?:à|in|at)\s+)(?P<place>[A-ZÀ-Þ][\w-]+(?:\s+(?:de\s+|del\s+|do\s+)?[A-ZÀ-Þ][\w-]+){0,2})(?![\w'’])"
 )
 NOT_PLACES = {
     "the",

@@ -12,7 +12,7 @@ from timeline.extraction.calendar import Tense
 from timeline.extraction.lexicon import Lexicon
 
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
-LOCAL_WINDOW = 40
+LOCAL_WINDOW = 80
 GOVERNED_GAP = 12
 """A participle this close after a future auxiliary belongs to it: "will be held", "sera signé"."""
 
@@ -76,11 +76,13 @@ class TenseReader:
             *((span, "past") for span in _spans(lexicon.weak_past_cues, sentence)),
         ]
         local_start, local_end = start - sentence_start, end - sentence_start
-        near = [
-            (min(abs(a - local_end), abs(local_start - b)), tense)
-            for (a, b), tense in spans
-            if min(abs(a - local_end), abs(local_start - b)) <= LOCAL_WINDOW
-        ]
+        near = []
+        for (a, b), tense in spans:
+            # the verb an adverbial modifies usually comes before it ("met … on Thursday, in talks
+            # that … will"): a cue after the expression counts double its distance
+            distance = local_start - b if b <= local_start else 2 * max(0, a - local_end)
+            if distance <= LOCAL_WINDOW:
+                near.append((distance, tense))
         return min(near)[1] if near else "present"  # type: ignore[return-value]
 
     def has_tensed_verb(self, start: int, end: int) -> bool:

@@ -8,12 +8,16 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.binding import Binding, BindingType
 
-from timeline.annotations import AnnotationState, Correction
+from timeline.annotations import Correction
 from timeline.export import format_date
 from timeline.extraction.event_types import event_types
 from tui.messages import RowsChanged
-from tui.screens.dialogs import NoteEditor, TextPrompt
+from tui.screens.dialogs import ChoicePrompt, NoteEditor, TextPrompt
 from tui.screens.event_form import EventForm, EventValues
+
+UndoStep = tuple[str, Any]
+"""("annotation", states) | ("merge", (kept event, moved mentions by event)) |
+("split", (mentions, original event))."""
 
 if TYPE_CHECKING:
     from timeline.service import TimelineService
@@ -25,7 +29,7 @@ class AnnotationActions:
 
     service: TimelineService
     suggestions: dict[str, list[str]]
-    undo_stack: list[dict[int, AnnotationState]]
+    undo_stack: list[UndoStep]
     table: EventTable
 
     ANNOTATION_BINDINGS: ClassVar[list[BindingType]] = [
@@ -37,7 +41,9 @@ class AnnotationActions:
         Binding("e", "correct", "Correct", id="correct", tooltip="Correct date, type, actors, place"),
         Binding("a", "add_event", "Add", show=False, id="add", tooltip="Add an event by hand"),
         Binding("space", "select", "Select", show=False, id="select", tooltip="Select for bulk actions"),
-        Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last annotation change"),
+        Binding("m", "merge", "Merge", id="merge", tooltip="Merge the selected events into one"),
+        Binding("S", "split", "Split", show=False, id="split", tooltip="Split a mention out of the event"),
+        Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last change"),
     ]
 
     def _targets(self) -> list[int]:
@@ -48,13 +54,13 @@ class AnnotationActions:
         """Snapshot for undo, apply, and redraw the rows."""
         before = self.service.snapshot(event_ids)
         rows = self.service.annotate(event_ids, **changes)
-        self._remember(before)
+        self._remember(("annotation", before))
         self.post_message(RowsChanged(rows))  # type: ignore[attr-defined]
 
-    def _remember(self, before: dict[int, AnnotationState]) -> None:
+    def _remember(self, step: UndoStep) -> None:
         if not hasattr(self, "undo_stack"):
             self.undo_stack = []
-        self.undo_stack.append(before)
+        self.undo_stack.append(step)
 
     def action_select(self) -> None:
         self.table.toggle_selection()
@@ -145,7 +151,7 @@ class AnnotationActions:
             values.actors,
         )
         row = self.service.correct(event_id, correction)
-        self._remember(before)
+        self._remember(("annotation", before))
         self.post_message(RowsChanged([row] if row else []))  # type: ignore[attr-defined]
 
     def action_add_event(self) -> None:
@@ -181,16 +187,70 @@ class AnnotationActions:
         )
         self.app.call_from_thread(self.reload)  # type: ignore[attr-defined]
 
+    def action_merge(self) -> None:
+        ids = self.table.target_ids()
+        if len(ids) < 2:
+            self.app.notify("Select two or more events (space) to merge them")  # type: ignore[attr-defined]
+            return
+        self.merge_events(ids)
+
+    @work(thread=True, exit_on_error=False, group="annotate")
+    def merge_events(self, event_ids: list[int]) -> None:
+        keep, moved = self.service.merge(event_ids)
+        self._remember(("merge", (keep, moved)))
+        self.app.call_from_thread(self._after_structure_change, keep)  # type: ignore[attr-defined]
+
+    def action_split(self) -> None:
+        current = self.table.current_event
+        if current is None:
+            return
+        detail = self.service.detail(current.event_id)
+        if detail is None or len(detail.mentions) < 2:
+            self.app.notify("This event has a single mention")  # type: ignore[attr-defined]
+            return
+        choices = [
+            f"{m.mention_id}: {m.outlet or '?'} · {m.date_text or m.date_start} — {m.evidence[:70]}"
+            for m in detail.mentions
+        ]
+
+        def split(choice: str | None) -> None:
+            if choice:
+                self.split_mention(int(choice.split(":", 1)[0]), current.event_id)
+
+        self.app.push_screen(ChoicePrompt("Split which mention into its own event?", choices), split)  # type: ignore[attr-defined]
+
+    @work(thread=True, exit_on_error=False, group="annotate")
+    def split_mention(self, mention_id: int, event_id: int) -> None:
+        new_event = self.service.split([mention_id])
+        self._remember(("split", ([mention_id], event_id)))
+        self.app.call_from_thread(self._after_structure_change, new_event)  # type: ignore[attr-defined]
+
+    def _after_structure_change(self, event_id: int) -> None:
+        self.focus_after_reload = event_id
+        self.reload()  # type: ignore[attr-defined]
+
     def action_undo(self) -> None:
         if not getattr(self, "undo_stack", None):
             self.app.notify("Nothing to undo")  # type: ignore[attr-defined]
             return
-        self.restore_annotations(self.undo_stack.pop())
+        self.undo_step(self.undo_stack.pop())
 
     @work(thread=True, exit_on_error=False, group="annotate")
-    def restore_annotations(self, states: dict[int, AnnotationState]) -> None:
-        rows = self.service.restore(states)
-        self.post_message(RowsChanged(rows))  # type: ignore[attr-defined]
+    def undo_step(self, step: UndoStep) -> None:
+        kind, payload = step
+        if kind == "annotation":
+            self.post_message(RowsChanged(self.service.restore(payload)))  # type: ignore[arg-type, attr-defined]
+            return
+        if kind == "merge":
+            keep, moved = payload  # type: ignore[misc]
+            for mentions in moved.values():
+                if mentions:
+                    self.service.split(mentions)
+            self.app.call_from_thread(self._after_structure_change, keep)  # type: ignore[attr-defined]
+            return
+        mentions, event_id = payload  # type: ignore[misc]
+        self.service.forget_split(mentions, event_id)
+        self.app.call_from_thread(self._after_structure_change, event_id)  # type: ignore[attr-defined]
 
     def _form(self, title: str, initial: dict[str, str]) -> EventForm:
         types = sorted(event_types())

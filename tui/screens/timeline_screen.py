@@ -135,6 +135,10 @@ class TimelineScreen(AnnotationActions, Screen[None]):
         self.table.show_rows(message.rows, append=message.append)
         if not message.append and self.table.row_count:
             self.table.move_cursor(row=self.table.row_count - 1 if self.sort == "-date" else 0)
+            wanted = getattr(self, "focus_after_reload", None)
+            if wanted is not None:
+                self.focus_after_reload = None
+                self.table.move_to(wanted)
         if not self.table.row_count:
             self.query_one("#detail-text", Static).update("No events match these filters.")
         self.update_title()

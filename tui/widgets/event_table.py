@@ -139,7 +139,7 @@ class EventTable(DataTable[Text]):
         return self.rows_by_id[event_id].date_start.isoformat()[:7]
 
     def _cells(self, row: EventRow, month: str) -> tuple[Text, ...]:
-        date_cell = date_label(row) + (" ✎" if row.is_corrected else "")
+        date_cell = date_label(row) + (" ✎" if row.is_corrected else "") + (" ⚠" if row.date_conflict else "")
         return (
             self._marks(row),
             Text(month, style="bold"),
@@ -148,7 +148,7 @@ class EventTable(DataTable[Text]):
             safe(row.summary),
             safe(", ".join(row.countries)),
             safe(row.location or ""),
-            Text("1"),
+            Text(str(row.sources)),
         )
 
     def _marks(self, row: EventRow) -> Text:

@@ -1,0 +1,214 @@
+"""Consolidation: a new mention joins the existing event that reports the same happening.
+
+Candidates share a compatible date (same day, a day inside a month, or one day apart across
+time zones and "hier" reporting), overlapping countries, compatible types and, when both have
+one, the same place; the text of the evidence (or, across languages, the normalised summary)
+confirms. Every threshold lives in `THRESHOLDS`, and every merge keeps its reason.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import timedelta
+
+from rapidfuzz import fuzz
+from sqlmodel import Session, col, select
+
+from timeline.extraction import ExtractedMention
+from timeline.models import Actor, Article, Mention, MentionActor
+
+TYPE_FAMILIES = (
+    frozenset({"meeting", "visit", "summit", "call"}),
+    frozenset({"accusation", "rupture", "sanction", "statement"}),
+    frozenset({"agreement", "cooperation", "appointment", "recognition"}),
+)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every knob of the clustering, in one place."""
+
+    day_tolerance: int = 1
+    minimum_score: float = 0.62
+    weights: tuple[float, float, float, float, float] = (0.35, 0.25, 0.1, 0.1, 0.2)
+    """Weights of date, countries, type, place and text in the score."""
+    country_free_text_minimum: float = 0.8
+    """Without countries on both sides, the evidence sentences must be this alike."""
+    loose_date_text_minimum: float = 0.35
+    """A neighbouring day or a day inside a month also needs this much textual agreement."""
+    coarse_text_minimum: float = 0.6
+    """Month- or year-precision mentions must agree this much in wording (same language)."""
+    cross_language_text: float = 0.5
+    """The text score given when the mentions are in different languages."""
+
+
+THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True)
+class MergeReason:
+    """Why a mention joined an event: each field's agreement and the overall score."""
+
+    event_id: int
+    score: float
+    date: float
+    countries: float
+    type: float
+    place: float
+    text: float
+
+    def to_json(self) -> str:
+        """The reason as stored beside the mention."""
+        return json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(self).items()})
+
+
+@dataclass(frozen=True)
+class _Reported:
+    """An already stored mention, as clustering compares it."""
+
+    event_id: int
+    mention: Mention
+    language: str
+    article_id: int
+    countries: frozenset[str]
+
+
+def find_events(
+    session: Session, article: Article, extracted: ExtractedMention, thresholds: Thresholds = THRESHOLDS
+) -> list[MergeReason]:
+    """The existing events this mention reports, best first, each with its reason.
+
+    A mention is compared with every stored mention of a compatible date (single linkage), so the
+    result does not depend on which article of a happening came first; when it links several
+    events, they are one happening and the caller merges them.
+    """
+    countries = frozenset(a.code for a in extracted.actors if a.kind == "country" and a.code)
+    reported = _reported_near(session, extracted, thresholds)
+    same_article = {r.event_id for r in reported if r.article_id == article.id}
+    best: dict[int, MergeReason] = {}
+    for other in reported:
+        if other.event_id in same_article:
+            continue  # one article reports a happening once; two of its sentences are two happenings
+        reason = _score(other, article, extracted, countries, thresholds)
+        if reason is not None and (other.event_id not in best or reason.score > best[other.event_id].score):
+            best[other.event_id] = reason
+    return sorted(best.values(), key=lambda reason: (-reason.score, reason.event_id))
+
+
+def _reported_near(session: Session, extracted: ExtractedMention, thresholds: Thresholds) -> list[_Reported]:
+    slack = timedelta(days=thresholds.day_tolerance)
+    rows = session.exec(
+        select(Mention, Article.language)
+        .join(Article, col(Article.id) == col(Mention.article_id))
+        .where(
+            col(Mention.date_start) <= extracted.date_end + slack,
+            col(Mention.date_end) >= extracted.date_start - slack,
+        )
+    ).all()
+    mention_ids = [mention.id for mention, _ in rows]
+    countries: dict[int, set[str]] = {}
+    for mention_id, code in session.exec(
+        select(MentionActor.mention_id, Actor.code)
+        .join(Actor, col(Actor.id) == col(MentionActor.actor_id))
+        .where(col(MentionActor.mention_id).in_(mention_ids), col(Actor.kind) == "country")
+    ).all():
+        if code:
+            countries.setdefault(mention_id, set()).add(code)
+    return [
+        _Reported(
+            mention.event_id,
+            mention,
+            language,
+            mention.article_id,
+            frozenset(countries.get(mention.id or 0, ())),
+        )
+        for mention, language in rows
+    ]
+
+
+def _score(
+    other: _Reported,
+    article: Article,
+    extracted: ExtractedMention,
+    countries: frozenset[str],
+    thresholds: Thresholds,
+) -> MergeReason | None:
+    mention = other.mention
+    date_score = _date_agreement(mention, extracted, thresholds)
+    type_score = _type_agreement(mention.event_type, extracted.event_type)
+    place_score = _place_agreement(mention.location, extracted.location)
+    if not (date_score and place_score):
+        return None
+    text = (
+        (
+            fuzz.token_set_ratio(mention.evidence, extracted.evidence, processor=str.casefold)
+            + fuzz.token_sort_ratio(mention.evidence, extracted.evidence, processor=str.casefold)
+        )
+        / 200
+        if other.language == article.language
+        else None  # across languages the normalised fields above carry the match
+    )
+    strong_text = text is not None and text >= thresholds.country_free_text_minimum
+    overlap = countries & other.countries
+    if countries and other.countries:
+        if not overlap:
+            return None
+        country_score = len(overlap) / len(countries | other.countries)
+    elif strong_text:
+        country_score = 0.5  # no countries to compare: the same sentence, nearly, must say it
+    else:
+        return None
+    if date_score < 1.0 and not (
+        overlap and type_score >= 0.5 and (text is None or text >= thresholds.loose_date_text_minimum)
+    ):
+        return None  # a neighbouring day or a day inside a longer range needs the same parties
+    coarse = mention.precision != "day" or extracted.precision != "day"
+    if coarse and not (
+        type_score == 1.0
+        and mention.event_type != "other"
+        and country_score >= 0.5
+        and (text is None or text >= thresholds.coarse_text_minimum)
+    ):
+        return None  # "en 2023" and "in July" are vague: only a close match makes them one happening
+    text_score = text if text is not None else thresholds.cross_language_text
+    scores = (date_score, country_score, type_score, place_score, text_score)
+    score = sum(w * s for w, s in zip(thresholds.weights, scores, strict=True))
+    if score < thresholds.minimum_score:
+        return None
+    return MergeReason(other.event_id, score, date_score, country_score, type_score, place_score, text_score)
+
+
+def _date_agreement(event: Mention, extracted: ExtractedMention, thresholds: Thresholds) -> float:
+    same_range = event.date_start == extracted.date_start and event.date_end == extracted.date_end
+    if same_range:
+        return 1.0
+    event_day = event.precision == "day" and event.date_start == event.date_end
+    mention_day = extracted.precision == "day" and extracted.date_start == extracted.date_end
+    if event_day and mention_day:
+        gap = abs((event.date_start - extracted.date_start).days)
+        return 0.7 if gap <= thresholds.day_tolerance else 0.0
+    if "year" in (event.precision, extracted.precision):
+        return 0.0  # a year is too vague to hold a dated happening
+    inside = (event.date_start <= extracted.date_start and extracted.date_end <= event.date_end) or (
+        extracted.date_start <= event.date_start and event.date_end <= extracted.date_end
+    )
+    return 0.6 if inside else 0.0
+
+
+def _type_agreement(event_type: str, mention_type: str) -> float:
+    """Types are the weakest evidence (one article's "visit" is another's "talks"): families of
+    types agree partly, and a mismatch lowers the score without vetoing the match."""
+    if event_type == mention_type:
+        return 1.0
+    if any({event_type, mention_type} <= family for family in TYPE_FAMILIES):
+        return 0.7
+    if {"other", "statement"} & {event_type, mention_type}:
+        return 0.5
+    return 0.2
+
+
+def _place_agreement(event_place: str | None, mention_place: str | None) -> float:
+    if not event_place or not mention_place:
+        return 0.7
+    return 1.0 if event_place.casefold() == mention_place.casefold() else 0.0
