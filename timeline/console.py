@@ -108,7 +108,7 @@ def summary_line(summary: IngestSummary) -> str:
         f"{summary.files} files",
         f"{summary.articles} articles added",
         f"{summary.duplicates} already stored",
-        f"{summary.events} events",
+        f"{summary.events} event mentions",
     ]
     if summary.reextracted:
         parts.append(f"{summary.reextracted} articles re-extracted")
