@@ -13,8 +13,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from timeline.export import format_date, format_date_end
 from timeline.ingest import IngestSummary
+from timeline.presentation import date_label, event_facts
 from timeline.queries import EventRow, FacetCount
 from timeline.text_safety import strip_controls
 
@@ -24,13 +24,6 @@ err_console = Console(stderr=True)
 def safe(value: object) -> Text:
     """Article-derived text as an inert Rich `Text`."""
     return Text(strip_controls(str(value)))
-
-
-def date_label(row: EventRow) -> str:
-    """The date as written at its precision, with the end of a range."""
-    end = format_date_end(row)
-    start = format_date(row.date_start, row.precision)
-    return f"{start} → {end}" if end else start
 
 
 def events_table(rows: Iterable[EventRow]) -> Table:
@@ -71,24 +64,11 @@ def event_panel(
     evidence.stylize("bold reverse", *date_span)
     body.append_text(evidence)
     body.append("\n\n")
-    facts = [
-        ("actors", "; ".join(row.actors)),
-        ("people", "; ".join(row.people)),
-        ("place", row.location or ""),
-        ("article", row.article_title),
-        ("outlet", row.outlet or ""),
-        ("published", row.article_published.isoformat() if row.article_published else ""),
-        ("url", row.article_url or row.article_source),
-        ("confidence", f"{row.confidence:.2f}"),
-        ("status", row.status + ("  ★ starred" if row.starred else "")),
-        ("tags", "; ".join(row.tags)),
-        ("note", row.note),
-    ]
+    facts = event_facts(row)
     for label, value in facts:
-        if value:
-            body.append(f"{label:>10}  ", style="dim")
-            body.append_text(safe(value))
-            body.append("\n")
+        body.append(f"{label:>10}  ", style="dim")
+        body.append_text(safe(value))
+        body.append("\n")
     return Panel(body, title=f"event {row.event_id}", expand=True)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any, TextIO
 
@@ -106,14 +106,20 @@ def _csv_cell(value: Any) -> str:
 
 def write_csv(rows: Iterable[EventRow], out: TextIO, *, bom: bool = False) -> int:
     """Write a header and one line per row; return the number of rows written."""
+    return write_csv_records((row_record(row) for row in rows), CSV_COLUMNS, out, bom=bom)
+
+
+def write_csv_records(
+    records: Iterable[dict[str, Any]], columns: Sequence[str], out: TextIO, *, bom: bool = False
+) -> int:
+    """Write records as CSV with the given columns, cells neutralised against formulas."""
     if bom:
         out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(columns)
     count = 0
-    for row in rows:
-        record = row_record(row)
-        writer.writerow([_csv_cell(record[column]) for column in CSV_COLUMNS])
+    for record in records:
+        writer.writerow([_csv_cell(record.get(column, "")) for column in columns])
         count += 1
     return count
 

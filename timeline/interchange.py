@@ -6,12 +6,11 @@ PLOVER field names are used where they exist (`id`, `date`, `enddate`, `event`, 
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from timeline.export import date_end_label, format_date, neutralise_formula, row_record
+from timeline.export import date_end_label, format_date, row_record, write_csv_records
 from timeline.queries import EventRow, MentionRow
 
 TIMELINEJS_COLUMNS = (
@@ -98,57 +97,48 @@ def write_plover_jsonl(rows: Iterable[EventRow], out: TextIO) -> int:
 
 def write_timelinejs(rows: Iterable[EventRow], out: TextIO) -> int:
     """TimelineJS's 19-column spreadsheet; approximate dates go to Display Date as written."""
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(TIMELINEJS_COLUMNS)
-    count = 0
-    for row in rows:
-        start, end = row.date_start, row.date_end
-        exact_day = row.precision == "day" and start == end
-        values = {
-            "Year": str(start.year),
-            "Month": str(start.month) if row.precision != "year" else "",
-            "Day": str(start.day) if row.precision == "day" else "",
-            "End Year": str(end.year) if end != start else "",
-            "End Month": str(end.month) if end != start and row.precision != "year" else "",
-            "End Day": str(end.day) if end != start and row.precision == "day" else "",
-            "Display Date": "" if exact_day else row.date_text,
-            "Headline": row.summary,
-            "Text": row.evidence,
-            "Media Credit": row.outlet or "",
-            "Type": "",
-            "Group": row.event_type,
-        }
-        writer.writerow([neutralise_formula(values.get(column, "")) for column in TIMELINEJS_COLUMNS])
-        count += 1
-    return count
+    return write_csv_records((_timelinejs_record(row) for row in rows), TIMELINEJS_COLUMNS, out)
+
+
+def _timelinejs_record(row: EventRow) -> dict[str, str]:
+    start, end = row.date_start, row.date_end
+    exact_day = row.precision == "day" and start == end
+    return {
+        "Year": str(start.year),
+        "Month": str(start.month) if row.precision != "year" else "",
+        "Day": str(start.day) if row.precision == "day" else "",
+        "End Year": str(end.year) if end != start else "",
+        "End Month": str(end.month) if end != start and row.precision != "year" else "",
+        "End Day": str(end.day) if end != start and row.precision == "day" else "",
+        "Display Date": "" if exact_day else row.date_text,
+        "Headline": row.summary,
+        "Text": row.evidence,
+        "Media Credit": row.outlet or "",
+        "Group": row.event_type,
+    }
 
 
 def write_mentions_csv(rows: Iterable[MentionRow], out: TextIO, *, bom: bool = False) -> int:
     """One row per mention, with its event id, so analysts can rebuild either view."""
-    if bom:
-        out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(MENTION_COLUMNS)
-    count = 0
-    for row in rows:
-        values = {
-            "event_id": row.event_id,
-            "mention_id": row.mention_id,
-            "date": format_date(row.date_start, row.precision),
-            "date_end": date_end_label(row.date_start, row.date_end, row.precision),
-            "precision": row.precision,
-            "event_type": row.event_type,
-            "date_text": row.date_text,
-            "date_derivation": row.date_derivation,
-            "evidence": row.evidence,
-            "article_title": row.article_title,
-            "article_url": row.article_url or "",
-            "article_published": row.article_published.isoformat() if row.article_published else "",
-            "outlet": row.outlet or "",
-            "language": row.language,
-            "confidence": row.confidence,
-            "merge_reason": row.merge_reason or "",
-        }
-        writer.writerow([neutralise_formula(str(values[column])) for column in MENTION_COLUMNS])
-        count += 1
-    return count
+    return write_csv_records((_mention_record(row) for row in rows), MENTION_COLUMNS, out, bom=bom)
+
+
+def _mention_record(row: MentionRow) -> dict[str, object]:
+    return {
+        "event_id": row.event_id,
+        "mention_id": row.mention_id,
+        "date": format_date(row.date_start, row.precision),
+        "date_end": date_end_label(row.date_start, row.date_end, row.precision),
+        "precision": row.precision,
+        "event_type": row.event_type,
+        "date_text": row.date_text,
+        "date_derivation": row.date_derivation,
+        "evidence": row.evidence,
+        "article_title": row.article_title,
+        "article_url": row.article_url or "",
+        "article_published": row.article_published.isoformat() if row.article_published else "",
+        "outlet": row.outlet or "",
+        "language": row.language,
+        "confidence": row.confidence,
+        "merge_reason": row.merge_reason or "",
+    }

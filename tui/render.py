@@ -5,23 +5,14 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from timeline.export import format_date, format_date_end
-from timeline.queries import EventRow
+from timeline.presentation import date_label, event_facts
 from timeline.service import EventDetail
 from timeline.text_safety import strip_controls
-
-STATUS_MARKS = {"confirmed": "✔ confirmed", "rejected": "✘ rejected", "unreviewed": ""}
 
 
 def safe(value: object, style: str = "") -> Text:
     """Inert text: no markup parsing, no control sequences."""
     return Text(strip_controls(str(value)), style=style)
-
-
-def date_label(row: EventRow) -> str:
-    """The date as written at its precision, with the end of a range."""
-    end = format_date_end(row)
-    return format_date(row.date_start, row.precision) + (f"→{end}" if end else "")
 
 
 def detail_text(detail: EventDetail) -> Text:
@@ -53,25 +44,11 @@ def detail_text(detail: EventDetail) -> Text:
         text.append_text(safe(row.evidence))
         text.append("\n")
     text.append("\n")
-    facts = [
-        ("article", row.article_title),
-        (
-            "source",
-            " · ".join(p for p in (row.outlet or "", str(row.article_published or ""), row.language) if p),
-        ),
-        ("url", row.article_url or row.article_source),
-        ("actors", "; ".join(row.actors)),
-        ("people", "; ".join(row.people)),
-        ("place", row.location or ""),
-        ("status", (STATUS_MARKS.get(row.status) or "unreviewed") + ("  ★ starred" if row.starred else "")),
-        ("tags", ", ".join(row.tags)),
-        ("note", row.note),
-    ]
+    facts = event_facts(row)
     for label, value in facts:
-        if value:
-            text.append(f"{label:>8} ", style="dim")
-            text.append_text(safe(value))
-            text.append("\n")
+        text.append(f"{label:>10} ", style="dim")
+        text.append_text(safe(value))
+        text.append("\n")
     if len(detail.mentions) > 1 or row.sources > 1:
         earliest = f" · first reported {row.first_reported}" if row.first_reported else ""
         text.append(
