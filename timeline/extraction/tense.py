@@ -23,6 +23,19 @@ class TenseReader:
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self._text = text
         self._lexicon = lexicon
+        self._cues: dict[tuple[int, str], list[tuple[int, int]]] = {}
+
+    def _cue_spans(self, start: int, end: int, kind: str) -> list[tuple[int, int]]:
+        """Cue matches of one kind in the sentence [start, end), relative to it (cached)."""
+        key = (start, kind)
+        if key not in self._cues:
+            cues = {
+                "future": self._lexicon.future_cues,
+                "past": self._lexicon.past_cues,
+                "weak": self._lexicon.weak_past_cues,
+            }[kind]
+            self._cues[key] = _spans(cues, self._text[start:end])
+        return self._cues[key]
 
     def sentence_bounds(self, position: int) -> tuple[int, int]:
         """Return the (start, end) of the sentence containing `position`."""
@@ -38,13 +51,11 @@ class TenseReader:
         when the sentence has none). `firm_only` ignores suffix cues such as "-ed", for choices
         where a wrong past reading costs more than none (the year of "le 3 avril")."""
         start, end = self.sentence_bounds(position)
-        sentence = self._text[start:end]
         offset = position - start
-        lexicon = self._lexicon
-        futures = _spans(lexicon.future_cues, sentence)
+        futures = self._cue_spans(start, end, "future")
         firm_pasts = [
             span
-            for span in _spans(lexicon.past_cues, sentence)
+            for span in self._cue_spans(start, end, "past")
             if not any(0 <= span[0] - future_end <= GOVERNED_GAP for _, future_end in futures)
         ]
         futures_before = [span for span in futures if span[1] <= offset]
@@ -55,7 +66,7 @@ class TenseReader:
         candidates = [
             *((span, "future") for span in futures),
             *((span, "past") for span in firm_pasts),
-            *((span, "past") for span in ([] if firm_only else _spans(lexicon.weak_past_cues, sentence))),
+            *((span, "past") for span in ([] if firm_only else self._cue_spans(start, end, "weak"))),
         ]
         if not candidates:
             return "present"
@@ -68,12 +79,10 @@ class TenseReader:
         ("said on Monday", "se rendra lundi"). Measured on TempEval-3 and the French TimeBank,
         this beats the sentence-level reading."""
         sentence_start, sentence_end = self.sentence_bounds(start)
-        sentence = self._text[sentence_start:sentence_end]
-        lexicon = self._lexicon
         spans = [
-            *((span, "future") for span in _spans(lexicon.future_cues, sentence)),
-            *((span, "past") for span in _spans(lexicon.past_cues, sentence)),
-            *((span, "past") for span in _spans(lexicon.weak_past_cues, sentence)),
+            *((span, "future") for span in self._cue_spans(sentence_start, sentence_end, "future")),
+            *((span, "past") for span in self._cue_spans(sentence_start, sentence_end, "past")),
+            *((span, "past") for span in self._cue_spans(sentence_start, sentence_end, "weak")),
         ]
         local_start, local_end = start - sentence_start, end - sentence_start
         near = []
