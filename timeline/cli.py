@@ -320,10 +320,11 @@ def demo(no_tui: bool, db: str | None) -> None:
 
 
 def _register_research_commands() -> None:
+    from timeline.cli_data import annotations_group, backup, db_group
     from timeline.cli_research import dates, evaluate
 
-    cli.add_command(dates)
-    cli.add_command(evaluate)
+    for command in (dates, evaluate, backup, db_group, annotations_group):
+        cli.add_command(command)
 
 
 _register_research_commands()

@@ -95,3 +95,31 @@ def search_clause(session: Session) -> str | None:
     if not is_sqlite(session):
         return None
     return "SELECT rowid FROM event_fts WHERE event_fts MATCH :fts_query"
+
+
+def backup(engine: Engine, target: str) -> None:
+    """Copy a live database with SQLite's online backup API (safe while others write)."""
+    import sqlite3
+
+    if not is_sqlite(engine):
+        raise ValueError("backup works on SQLite databases; use your server's tools for others")
+    raw = engine.raw_connection()
+    try:
+        destination = sqlite3.connect(target)
+        with destination:
+            raw.driver_connection.backup(destination)  # type: ignore[union-attr]
+        destination.close()
+    finally:
+        raw.close()
+
+
+def check(engine: Engine) -> list[str]:
+    """Problems found by `PRAGMA integrity_check` and `PRAGMA foreign_key_check`; empty if none."""
+    if not is_sqlite(engine):
+        return []
+    with engine.connect() as connection:
+        integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
+        problems = [] if integrity == ["ok"] else integrity
+        for table, rowid, parent, _ in connection.execute(text("PRAGMA foreign_key_check")):
+            problems.append(f"{table} row {rowid} points to a missing {parent}")
+    return problems

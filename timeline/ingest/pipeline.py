@@ -21,7 +21,14 @@ from sqlmodel import Session
 from timeline import store
 from timeline.extraction import extract
 from timeline.extraction.language import normalise_language
-from timeline.ingest.readers import RawArticle, ReadFailure, read_bytes, read_path, with_overrides
+from timeline.ingest.readers import (
+    MAX_BATCH_BYTES,
+    RawArticle,
+    ReadFailure,
+    read_bytes,
+    read_path,
+    with_overrides,
+)
 from timeline.models import Article
 
 ARTICLE_SUFFIXES = {
@@ -124,7 +131,10 @@ def ingest(
 
 def _read(source: str) -> Iterator[RawArticle | ReadFailure]:
     if source == STDIN:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BATCH_BYTES + 1)
+        if len(data) > MAX_BATCH_BYTES:
+            yield ReadFailure("<stdin>", f"too large (over {MAX_BATCH_BYTES / 1e6:.0f} MB)")
+            return
         head = data.lstrip()[:1]
         suffix = {b"[": ".json", b"{": ".jsonl", b"<": ".html"}.get(head, ".txt")
         yield from read_bytes(data, source="<stdin>", suffix=suffix)

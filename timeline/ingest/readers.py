@@ -21,6 +21,10 @@ from timeline.errors import InputError
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+BATCH_SUFFIXES = {*JSONL_SUFFIXES, ".json", ".csv"}
+MAX_ARTICLE_BYTES = 5_000_000
+"""No news article is this long; a file this size is a mistake (or an attack)."""
+MAX_BATCH_BYTES = 2_000_000_000
 HEADER_KEYS = {
     "title": "title",
     "url": "url",
@@ -61,13 +65,25 @@ class ReadFailure:
 
 
 def read_path(path: Path) -> Iterator[RawArticle | ReadFailure]:
-    """Read one file (any supported format) into articles or failures."""
+    """Read one file (any supported format) into articles or failures.
+
+    A single article larger than `MAX_ARTICLE_BYTES` is refused before it is read (memory stays
+    bounded whatever arrives); batches may be larger, up to `MAX_BATCH_BYTES`.
+    """
+    suffix = path.suffix.lower()
+    limit = MAX_BATCH_BYTES if suffix in BATCH_SUFFIXES else MAX_ARTICLE_BYTES
     try:
+        size = path.stat().st_size
+        if size > limit:
+            yield ReadFailure(
+                str(path), f"too large ({size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB)"
+            )
+            return
         data = path.read_bytes()
     except OSError as error:
         yield ReadFailure(str(path), error.strerror or str(error))
         return
-    yield from read_bytes(data, source=str(path), suffix=path.suffix.lower())
+    yield from read_bytes(data, source=str(path), suffix=suffix)
 
 
 def read_bytes(data: bytes, *, source: str, suffix: str = "") -> Iterator[RawArticle | ReadFailure]:
