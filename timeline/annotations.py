@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, select, update
 
-from timeline.errors import TimelineError
+from timeline.errors import AnnotationConflict, TimelineError
 from timeline.events import ACTOR_SEPARATOR, refresh_event
 from timeline.models import (
     MANUAL_EXTRACTOR,
@@ -56,12 +56,31 @@ def annotate(
     add_tags: Iterable[str] = (),
     remove_tags: Iterable[str] = (),
     note: str | None = None,
+    expected_revision: int | None = None,
 ) -> Annotation:
-    """Change an event's annotation; only the arguments given change. The caller commits."""
+    """Change an event's annotation; only the arguments given change. The caller commits.
+
+    With `expected_revision` (the revision the client last saw), the change is refused with
+    `AnnotationConflict` if someone else saved in between: the later save wins only if it saw
+    the earlier one.
+    """
     if status is not None and status not in STATUSES:
         raise TimelineError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
     annotation = annotation_for(session, event_id)
     assert annotation.id is not None
+    claimed = session.exec(  # compare-and-set: atomic even against another process
+        update(Annotation)
+        .where(col(Annotation.id) == annotation.id)
+        .where(
+            col(Annotation.revision)
+            == (annotation.revision if expected_revision is None else expected_revision)
+        )
+        .values(revision=col(Annotation.revision) + 1)
+    )
+    if claimed.rowcount == 0:
+        session.refresh(annotation)
+        raise AnnotationConflict(event_id, describe(session, annotation))
+    session.refresh(annotation)
     if status is not None:
         annotation.status = status
     if starred is not None:
@@ -82,6 +101,18 @@ def annotate(
     session.add(annotation)
     session.flush()
     return annotation
+
+
+def describe(session: Session, annotation: Annotation) -> str:
+    """A one-line account of an annotation, for conflict messages."""
+    assert annotation.id is not None
+    parts = [annotation.status, "starred" if annotation.starred else "not starred"]
+    tags = tags_of(session, annotation.id)
+    if tags:
+        parts.append("tags " + ", ".join(tags))
+    if annotation.note:
+        parts.append(f"note “{annotation.note[:60]}”")
+    return "; ".join(parts)
 
 
 def tags_of(session: Session, annotation_id: int) -> list[str]:

@@ -13,3 +13,14 @@ class SchemaTooNewError(TimelineError):
 
 class InputError(TimelineError):
     """An input file cannot be read or parsed."""
+
+
+class AnnotationConflict(TimelineError):
+    """Someone else changed the annotation since this client last read it."""
+
+    def __init__(self, event_id: int, theirs: str) -> None:
+        super().__init__(
+            f"event {event_id} was changed elsewhere meanwhile ({theirs}); your change was not saved"
+        )
+        self.event_id = event_id
+        self.theirs = theirs

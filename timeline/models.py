@@ -125,6 +125,8 @@ class Annotation(SQLModel, table=True):
     starred: bool = Field(default=False, index=True)
     note: str = ""
     updated_at: datetime
+    revision: int = 0
+    """Bumped by every change: a client that saw an older revision must not overwrite a newer one."""
     corrected_date_start: date | None = None
     corrected_date_end: date | None = None
     corrected_precision: str | None = None

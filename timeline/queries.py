@@ -81,6 +81,7 @@ class EventRow:
     date_conflict: bool = False
     first_reported: date | None = None
     date_text: str = ""
+    annotation_revision: int = 0
 
 
 @dataclass(frozen=True)
@@ -296,6 +297,7 @@ def to_row(event: Event, article: Article, annotation: Annotation | None, relate
         date_conflict=event.date_conflict,
         first_reported=event.first_reported,
         date_text=related.date_texts.get(event.id, ""),
+        annotation_revision=annotation.revision if annotation else 0,
     )
 
 

@@ -112,14 +112,26 @@ class TimelineService:
         with Session(self.engine) as session:
             return browse.article_view(session, article_id)
 
-    def annotate(self, event_ids: Iterable[int], **changes: object) -> list[EventRow]:
-        """Apply the same annotation change to events; return them as they now are."""
+    def annotate(
+        self, event_ids: Iterable[int], *, seen: dict[int, int] | None = None, **changes: object
+    ) -> list[EventRow]:
+        """Apply the same annotation change to events; return them as they now are.
+
+        `seen` maps event ids to the annotation revision the client showed; if any changed
+        meanwhile, nothing is saved and `AnnotationConflict` says what the other save was.
+        """
         ids = list(event_ids)
         with Session(self.engine) as session:
             for event_id in ids:
-                annotations.annotate(session, event_id, **changes)  # type: ignore[arg-type]
+                expected = (seen or {}).get(event_id)
+                annotations.annotate(session, event_id, expected_revision=expected, **changes)  # type: ignore[arg-type]
             session.commit()
             return [row for event_id in ids if (row := queries.get_event(session, event_id))]
+
+    def rows(self, event_ids: Iterable[int]) -> list[EventRow]:
+        """Events as they are now."""
+        with Session(self.engine) as session:
+            return [row for event_id in event_ids if (row := queries.get_event(session, event_id))]
 
     def snapshot(self, event_ids: Iterable[int]) -> dict[int, annotations.AnnotationState]:
         """The annotations of events as they are, for undo."""

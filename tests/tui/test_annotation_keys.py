@@ -223,3 +223,26 @@ async def test_export_of_the_current_view(app: TimelineApp, tmp_path: Path) -> N
     rows = list(csv.DictReader(target.open(encoding="utf-8")))
     assert [row["event_id"] for row in rows] == shown
     assert list(rows[0])[:3] == ["event_id", "date", "date_end"]
+
+
+async def test_a_save_that_did_not_see_another_is_refused_and_both_are_shown(
+    app: TimelineApp, demo_db: str
+) -> None:
+    """Two researchers on one event: the later save wins only if it saw the earlier one."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        event_id = app.timeline.table.current_event.event_id
+        CliRunner().invoke(cli, ["annotate", "--db", demo_db, str(event_id), "--note", "from elsewhere"])
+        await pilot.press("s")
+        await settle(app, pilot)
+        row = app.timeline.table.rows_by_id[event_id]
+        assert (row.note, row.starred) == ("from elsewhere", False)
+        messages = [notification.message for notification in app._notifications]
+        assert any(
+            "changed elsewhere" in m and "from elsewhere" in m and "starred True" in m for m in messages
+        )
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert app.timeline.table.rows_by_id[event_id].starred is True
+    row = await reopened_row(demo_db, event_id)
+    assert (row["note"], row["starred"]) == ("from elsewhere", "true")

@@ -258,14 +258,17 @@ def _read_json(content: str, source: str) -> Iterator[RawArticle | ReadFailure]:
 
 
 def _read_csv(content: str, source: str) -> Iterator[RawArticle | ReadFailure]:
-    reader = csv.DictReader(io.StringIO(content))
-    if not reader.fieldnames or "text" not in [name.strip().lower() for name in reader.fieldnames]:
-        yield ReadFailure(source, "CSV has no 'text' column")
-        return
-    for row in reader:
-        where = f"{source}:{reader.line_num}"
-        cleaned = {(key or "").strip().lower(): value for key, value in row.items() if key is not None}
-        yield from _records(iter([(where, cleaned)]))
+    reader = csv.DictReader(io.StringIO(content, newline=""))
+    try:
+        if not reader.fieldnames or "text" not in [name.strip().lower() for name in reader.fieldnames]:
+            yield ReadFailure(source, "CSV has no 'text' column")
+            return
+        for row in reader:
+            where = f"{source}:{reader.line_num}"
+            cleaned = {(key or "").strip().lower(): value for key, value in row.items() if key is not None}
+            yield from _records(iter([(where, cleaned)]))
+    except csv.Error as error:
+        yield ReadFailure(f"{source}:{reader.line_num}", f"malformed CSV ({error})")
 
 
 def with_overrides(article: RawArticle, *, published: date | None, language: str | None) -> RawArticle:

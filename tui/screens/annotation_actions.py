@@ -9,6 +9,7 @@ from textual import work
 from textual.binding import Binding, BindingType
 
 from timeline.annotations import Correction
+from timeline.errors import AnnotationConflict
 from timeline.export import format_date
 from timeline.extraction.event_types import event_types
 from tui.messages import RowsChanged
@@ -52,8 +53,19 @@ class AnnotationActions:
     @work(thread=True, exit_on_error=False, group="annotate")
     def save_annotation(self, event_ids: list[int], changes: dict[str, Any]) -> None:
         """Snapshot for undo, apply, and redraw the rows."""
+        seen = {
+            i: self.table.rows_by_id[i].annotation_revision for i in event_ids if i in self.table.rows_by_id
+        }
         before = self.service.snapshot(event_ids)
-        rows = self.service.annotate(event_ids, **changes)
+        try:
+            rows = self.service.annotate(event_ids, seen=seen, **changes)
+        except AnnotationConflict as conflict:
+            # show theirs in the table, and say what was not saved
+            self.post_message(RowsChanged(self.service.rows(event_ids)))  # type: ignore[attr-defined]
+            yours = ", ".join(f"{key} {value}" for key, value in changes.items() if value not in ((), None))
+            message = f"{conflict} — yours was: {yours}"
+            self.app.call_from_thread(self.app.notify, message, severity="warning", timeout=15)  # type: ignore[attr-defined]
+            return
         self._remember(("annotation", before))
         self.post_message(RowsChanged(rows))  # type: ignore[attr-defined]
 
