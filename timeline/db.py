@@ -7,7 +7,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
-from timeline import models, sqlite_features
+from timeline import migrations, models, sqlite_features
 from timeline.errors import SchemaTooNewError, TimelineError
 
 
@@ -49,6 +49,7 @@ def open_database(url: str) -> Engine:
 
 
 def _check_schema_version(engine: Engine) -> None:
+    """Refuse a newer database; upgrade an older one (see `timeline.migrations`)."""
     with Session(engine) as session:
         row = session.get(models.Meta, "schema_version")
     found = int(row.value) if row else 0
@@ -57,3 +58,5 @@ def _check_schema_version(engine: Engine) -> None:
             f"database schema version {found} is newer than this tool supports "
             f"({models.SCHEMA_VERSION}); upgrade diplomatic-timeline"
         )
+    if row is not None and found < models.SCHEMA_VERSION:
+        migrations.upgrade(engine, found, models.SCHEMA_VERSION)

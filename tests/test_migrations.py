@@ -1,0 +1,53 @@
+"""Opening databases made by earlier versions: upgraded in place, nothing lost."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from timeline import migrations, models
+from timeline.db import open_database
+
+from conftest import export_rows
+
+V1 = Path(__file__).parent / "fixtures" / "schema-v1.db"
+
+
+def test_a_version_1_database_opens_with_its_annotations(tmp_path: Path) -> None:
+    """The database of the first release (kept as a fixture) opens and keeps its work."""
+    db = tmp_path / "v1.db"
+    shutil.copy(V1, db)
+    (row,) = export_rows(str(db))
+    assert (row["date"], row["starred"], row["tags"], row["note"]) == (
+        "2025-04-03",
+        True,
+        ["v1"],
+        "made by schema version 1",
+    )
+
+
+def test_an_older_database_is_upgraded_step_by_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A future version 2 with one step: opening the version 1 database applies it once and
+    records the new version; the data is intact."""
+    db = tmp_path / "v1.db"
+    shutil.copy(V1, db)
+    calls = []
+
+    def add_reviewer(connection) -> None:
+        calls.append(2)
+        connection.execute(text("ALTER TABLE annotation ADD COLUMN reviewer VARCHAR DEFAULT ''"))
+
+    monkeypatch.setattr(models, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.MIGRATIONS, 2, add_reviewer)
+    engine = open_database(f"sqlite:///{db}")
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "2"
+        assert connection.execute(text("SELECT reviewer FROM annotation")).scalar() == ""
+    engine.dispose()
+    open_database(f"sqlite:///{db}").dispose()
+    assert calls == [2]
+    (row,) = export_rows(str(db))
+    assert row["note"] == "made by schema version 1"

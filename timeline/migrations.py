@@ -1,0 +1,32 @@
+"""Schema upgrades: each release that changes the tables adds one step here, and opening an
+older database applies the missing steps in order, inside one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+
+Migration = Callable[[Connection], None]
+
+MIGRATIONS: dict[int, Migration] = {}
+"""The step that brings a database to each version, keyed by that version (1 is the first
+release, which needs none)."""
+
+
+def upgrade(engine: Engine, found: int, target: int) -> list[int]:
+    """Apply the steps from `found` to `target`; return the versions applied."""
+    applied = []
+    with engine.begin() as connection:
+        for version in range(found + 1, target + 1):
+            step = MIGRATIONS.get(version)
+            if step is not None:
+                step(connection)
+            applied.append(version)
+        if applied:
+            connection.execute(
+                text("UPDATE meta SET value = :version WHERE key = 'schema_version'"),
+                {"version": str(target)},
+            )
+    return applied
