@@ -195,3 +195,15 @@ def test_reextract_keeps_annotations(db: str) -> None:
         ["sahel"],
         "checked",
     )
+
+
+def test_parallel_extraction_stores_the_same_timeline(tmp_path: Path) -> None:
+    """`--jobs 2` extracts in worker processes and stores exactly what one process stores."""
+    from timeline.config import data_dir
+
+    corpus = str(data_dir() / "clusters" / "articles")
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    assert run("ingest", "--db", one, corpus).exit_code == 0
+    assert run("ingest", "--db", two, "--jobs", "2", corpus).exit_code == 0
+    strip = lambda rows: [{k: v for k, v in r.items() if k != "event_id"} for r in rows]  # noqa: E731
+    assert strip(export_rows(one)) == strip(export_rows(two))

@@ -47,6 +47,9 @@ def cli() -> None:
     "--reextract", is_flag=True, help="Re-run extraction on every stored article, keeping annotations."
 )
 @click.option("--quiet", is_flag=True, help="No progress output, only errors and the summary.")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes."
+)
 @db_option
 @handle_errors
 def ingest(
@@ -55,6 +58,7 @@ def ingest(
     language: str | None,
     reextract: bool,
     quiet: bool,
+    jobs: int,
     db: str | None,
 ) -> None:
     """Ingest article files, folders (recursively) or - for standard input.
@@ -77,7 +81,7 @@ def ingest(
     if files:
         with console.ingest_progress(len(files), quiet) as progress:
             summary = run_ingest(
-                engine, files, published=published_date, language=language, progress=progress
+                engine, files, published=published_date, language=language, progress=progress, jobs=jobs
             )
         failures = len(summary.failures)
         _print_summary(console, summary, quiet)

@@ -11,6 +11,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from timeline import store
-from timeline.extraction import extract
+from timeline.extraction import Extraction, extract
 from timeline.extraction.language import normalise_language
 from timeline.ingest.readers import (
     MAX_BATCH_BYTES,
@@ -107,10 +108,48 @@ def ingest(
     published: date | None = None,
     language: str | None = None,
     progress: ProgressCallback | None = None,
+    jobs: int = 1,
 ) -> IngestSummary:
-    """Ingest every article found under `paths`; a bad file is reported and skipped."""
+    """Ingest every article found under `paths`; a bad file is reported and skipped.
+
+    With `jobs` > 1, extraction (a pure function) runs in that many worker processes, a chunk of
+    articles at a time, while this process alone writes to the database.
+    """
     summary = IngestSummary()
     report = progress or (lambda _what, _summary, _source: None)
+    pool = _worker_pool(jobs)
+    try:
+        chunk: list[tuple[RawArticle, str]] = []
+        for raw in _articles(paths, summary, report, published, language):
+            digest = content_hash(raw.text)
+            if _already_stored(engine, digest) or any(digest == queued for _, queued in chunk):
+                summary.duplicates += 1
+                report("duplicate", summary, raw.source)
+                continue
+            chunk.append((raw, digest))
+            if len(chunk) >= CHUNK_SIZE * max(jobs, 1):
+                _store_chunk(engine, chunk, pool, summary, report)
+                chunk = []
+        _store_chunk(engine, chunk, pool, summary, report)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return summary
+
+
+CHUNK_SIZE = 16
+"""Articles per worker handed out at a time: enough to keep workers busy, few enough to keep
+memory flat."""
+
+
+def _articles(
+    paths: Sequence[str],
+    summary: IngestSummary,
+    report: ProgressCallback,
+    published: date | None,
+    language: str | None,
+) -> Iterator[RawArticle]:
+    """Every readable article under `paths`, with the overrides applied; failures reported."""
     for source in discover(paths):
         summary.files += 1
         report("file", summary, source)
@@ -120,13 +159,44 @@ def ingest(
                     summary.failures.append(item)
                     report("failure", summary, item.source)
                     continue
-                raw = with_overrides(item, published=published, language=normalise_language(language))
-                what = _store(engine, raw, summary)
-                report(what, summary, raw.source)
+                yield with_overrides(item, published=published, language=normalise_language(language))
         except Exception as error:  # a reader bug or library failure must not stop the batch
             summary.failures.append(ReadFailure(source, f"unexpected error: {type(error).__name__}: {error}"))
             report("failure", summary, source)
-    return summary
+
+
+def _worker_pool(jobs: int) -> Executor | None:
+    if jobs <= 1:
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs)
+
+
+def extract_article(raw: RawArticle) -> Extraction:
+    """Extraction of one read article: the pure function workers run."""
+    return extract(raw.text, published=raw.published, language=normalise_language(raw.language))
+
+
+def _store_chunk(
+    engine: Engine,
+    chunk: list[tuple[RawArticle, str]],
+    pool: Executor | None,
+    summary: IngestSummary,
+    report: ProgressCallback,
+) -> None:
+    raws = [raw for raw, _ in chunk]
+    extractions = (
+        pool.map(extract_article, raws, chunksize=CHUNK_SIZE) if pool else map(extract_article, raws)
+    )
+    for (raw, digest), extraction in zip(chunk, extractions, strict=True):
+        what = _store(engine, raw, digest, extraction, summary)
+        report(what, summary, raw.source)
+
+
+def _already_stored(engine: Engine, digest: str) -> bool:
+    with Session(engine) as session:
+        return store.article_by_hash(session, digest) is not None
 
 
 def _read(source: str) -> Iterator[RawArticle | ReadFailure]:
@@ -146,13 +216,10 @@ def _read(source: str) -> Iterator[RawArticle | ReadFailure]:
     yield from read_path(path)
 
 
-def _store(engine: Engine, raw: RawArticle, summary: IngestSummary) -> str:
-    digest = content_hash(raw.text)
-    with Session(engine) as session:
-        if store.article_by_hash(session, digest) is not None:
-            summary.duplicates += 1
-            return "duplicate"
-    extraction = extract(raw.text, published=raw.published, language=normalise_language(raw.language))
+def _store(
+    engine: Engine, raw: RawArticle, digest: str, extraction: Extraction, summary: IngestSummary
+) -> str:
+    """Store one article and its events in one transaction."""
     article = Article(
         source=raw.source,
         url=raw.url,
