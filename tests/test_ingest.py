@@ -205,5 +205,8 @@ def test_parallel_extraction_stores_the_same_timeline(tmp_path: Path) -> None:
     one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
     assert run("ingest", "--db", one, corpus).exit_code == 0
     assert run("ingest", "--db", two, "--jobs", "2", corpus).exit_code == 0
-    strip = lambda rows: [{k: v for k, v in r.items() if k != "event_id"} for r in rows]  # noqa: E731
-    assert strip(export_rows(one)) == strip(export_rows(two))
+
+    def without_ids(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+        return [{key: value for key, value in row.items() if key != "event_id"} for row in rows]
+
+    assert without_ids(export_rows(one)) == without_ids(export_rows(two))

@@ -47,9 +47,16 @@ def add_article(session: Session, article: Article, extraction: Extraction) -> i
     session.add(article)
     session.flush()
     assert article.id is not None
-    for mention in extraction.mentions:
-        _create_event(session, article, mention)
+    touched = {_create_event(session, article, mention).id for mention in extraction.mentions}
+    _refresh_all(session, touched)
     return len(extraction.mentions)
+
+
+def _refresh_all(session: Session, event_ids: set[int | None]) -> None:
+    """Derive each touched event once, after all of an article's mentions are in."""
+    for event_id in sorted(i for i in event_ids if i is not None):
+        if session.get(Event, event_id) is not None:
+            refresh_event(session, event_id)
 
 
 def reextract_article(session: Session, article: Article, extraction: Extraction) -> ReextractReport:
@@ -66,14 +73,17 @@ def reextract_article(session: Session, article: Article, extraction: Extraction
         Mention.article_id == article.id, Mention.extractor_version != MANUAL_EXTRACTOR
     )
     old = {_mention_key(m): m for m in session.exec(extracted_before)}
+    touched: set[int | None] = set()
     for extracted in extraction.mentions:
         existing = old.pop(_mention_key(extracted), None)
         if existing is None:
-            _create_event(session, article, extracted)
+            touched.add(_create_event(session, article, extracted).id)
             report.added += 1
         else:
             _update_mention(session, existing, extracted)
+            touched.add(existing.event_id)
             report.kept += 1
+    _refresh_all(session, touched)
     for stale in old.values():
         report.orphaned_annotations += _delete_mention(session, stale)
         report.removed += 1
@@ -132,7 +142,6 @@ def _update_mention(session: Session, mention: Mention, extracted: ExtractedMent
     session.exec(delete(MentionActor).where(col(MentionActor.mention_id) == mention.id))
     session.flush()
     _link_mention_actors(session, mention, extracted.actors)
-    refresh_event(session, mention.event_id)
 
 
 def _delete_mention(session: Session, mention: Mention) -> list[int]:
