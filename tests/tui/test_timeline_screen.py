@@ -247,3 +247,17 @@ async def test_palette_lists_the_timeline_commands(app: TimelineApp) -> None:
             "Load saved view",
             "Switch database",
         } <= titles
+
+
+async def test_wide_table_shows_sources_and_earliest_report(app: TimelineApp) -> None:
+    """On a wide terminal the table adds when each event was first reported, beside its sources."""
+    async with app.run_test(size=(220, 40)) as pilot:
+        await settle(app, pilot)
+        table = app.timeline.table
+        assert table.wide_layout
+        labels = [str(column.label) for column in table.columns.values()]
+        assert labels[-2:] == ["src", "1st report"]
+        row = table.current_event
+        cells = table.get_row_at(0)
+        assert str(cells[-2]) == str(row.sources)
+        assert str(cells[-1]) == row.first_reported.isoformat()

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState
 
 from timeline.queries import EventFilters
 from timeline.service import TimelineService
@@ -124,6 +125,13 @@ class TimelineScreen(AnnotationActions, Screen[None]):
         suggestions = self.service.suggestions()
         self.app.call_from_thread(self.query_one(FilterPanel).set_suggestions, suggestions)
         self.suggestions = suggestions
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A query or a save that failed is said, never swallowed."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.app.notify(
+                f"{type(event.worker.error).__name__}: {event.worker.error}", severity="error", timeout=10
+            )
 
     @on(PageLoaded)
     def show_page(self, message: PageLoaded) -> None:

@@ -27,6 +27,8 @@ COLUMNS = (
     ("place", "place"),
     ("src", "src"),
 )
+WIDE_ONLY = (("first", "1st report"),)
+"""Columns shown only when the table is wide enough."""
 
 
 class EventTable(DataTable[Text]):
@@ -43,22 +45,41 @@ class EventTable(DataTable[Text]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.wide_layout = False
         self.rows_by_id: dict[int, EventRow] = {}
         self.order: list[int] = []
         self.selected: set[int] = set()
 
     def on_mount(self) -> None:
-        for key, label in COLUMNS:
-            self.add_column(label, width=4, key=key)
+        self.wide_layout = False
+        self._add_columns()
         self.fit_columns()
 
+    def _add_columns(self) -> None:
+        for key, label in (*COLUMNS, *(WIDE_ONLY if self.wide_layout else ())):
+            self.add_column(label, width=4, key=key)
+
     def fit_columns(self) -> None:
-        """Share the width: fixed columns first, then the summary takes what is left."""
+        """Share the width: fixed columns first, then the summary takes what is left; a wide
+        table also shows when each event was first reported."""
         width = self.size.width or 80
         wide = width >= WIDE_TABLE
+        if wide != self.wide_layout:
+            self.wide_layout = wide
+            rows = [self.rows_by_id[event_id] for event_id in self.order]
+            cursor = self.cursor_row
+            self.clear(columns=True)
+            self._add_columns()
+            self.rows_by_id.clear()
+            self.order.clear()
+            self.show_rows(rows, append=False)
+            if rows:
+                self.move_cursor(row=min(cursor, len(rows) - 1))
         widths = {"marks": 3, "month": 7, "date": 22 if wide else 10, "type": 11 if wide else 8, "src": 3}
         widths |= {"countries": 14 if wide else 8, "place": 14 if wide else 8}
-        used = sum(widths.values()) + 2 * self.cell_padding * len(COLUMNS) + 2
+        if wide:
+            widths["first"] = 10
+        used = sum(widths.values()) + 2 * self.cell_padding * (len(widths) + 1) + 2
         widths["summary"] = max(12, width - used)
         for key, column_width in widths.items():
             self.columns[key].width = column_width  # type: ignore[index]
@@ -150,6 +171,11 @@ class EventTable(DataTable[Text]):
             safe(", ".join(row.countries)),
             safe(row.location or ""),
             Text(str(row.sources)),
+            *(
+                (Text(row.first_reported.isoformat() if row.first_reported else ""),)
+                if self.wide_layout
+                else ()
+            ),
         )
 
     def _marks(self, row: EventRow) -> Text:
