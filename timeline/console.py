@@ -21,9 +21,19 @@ from timeline.text_safety import strip_controls
 err_console = Console(stderr=True)
 
 
-def safe(value: object) -> Text:
-    """Article-derived text as an inert Rich `Text`."""
-    return Text(strip_controls(str(value)))
+def safe(value: object, style: str = "") -> Text:
+    """Article-derived text as an inert Rich `Text`: no markup parsing, no control sequences."""
+    return Text(strip_controls(str(value)), style=style)
+
+
+def facts_text(row: EventRow, label_width: int = 10) -> Text:
+    """The labelled facts of an event, one per line."""
+    text = Text()
+    for label, value in event_facts(row):
+        text.append(f"{label:>{label_width}}  ", style="dim")
+        text.append_text(safe(value))
+        text.append("\n")
+    return text
 
 
 def events_table(rows: Iterable[EventRow]) -> Table:
@@ -64,11 +74,7 @@ def event_panel(
     evidence.stylize("bold reverse", *date_span)
     body.append_text(evidence)
     body.append("\n\n")
-    facts = event_facts(row)
-    for label, value in facts:
-        body.append(f"{label:>10}  ", style="dim")
-        body.append_text(safe(value))
-        body.append("\n")
+    body.append_text(facts_text(row))
     return Panel(body, title=f"event {row.event_id}", expand=True)
 
 

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from timeline.presentation import date_label, event_facts
+from timeline.console import facts_text, safe
+from timeline.presentation import date_label
 from timeline.service import EventDetail
-from timeline.text_safety import strip_controls
-
-
-def safe(value: object, style: str = "") -> Text:
-    """Inert text: no markup parsing, no control sequences."""
-    return Text(strip_controls(str(value)), style=style)
 
 
 def detail_text(detail: EventDetail) -> Text:
@@ -44,11 +39,7 @@ def detail_text(detail: EventDetail) -> Text:
         text.append_text(safe(row.evidence))
         text.append("\n")
     text.append("\n")
-    facts = event_facts(row)
-    for label, value in facts:
-        text.append(f"{label:>10} ", style="dim")
-        text.append_text(safe(value))
-        text.append("\n")
+    text.append_text(facts_text(row))
     if len(detail.mentions) > 1 or row.sources > 1:
         earliest = f" · first reported {row.first_reported}" if row.first_reported else ""
         text.append(

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from timeline.browse import ArticleView
-from tui.render import safe
+from timeline.console import safe
 
 
 class ArticleScreen(Screen[int | None]):

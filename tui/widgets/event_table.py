@@ -11,9 +11,9 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from timeline.console import safe
 from timeline.presentation import date_label
 from timeline.queries import EventRow
-from tui.render import safe
 
 PREFETCH_MARGIN = 30
 WIDE_TABLE = 120
