@@ -64,6 +64,8 @@ def test_annotation_of_a_vanished_event_is_kept_and_reattached(db: str) -> None:
         session.commit()
         assert report.removed == 1 and len(report.orphaned_annotations) == 1
         assert [a.note for a in detached_annotations(session)] == ["keep me"]
+        listed = run("annotations", "detached", "--db", db)
+        assert "note 'keep me'" in listed.stdout and "1 detached annotation(s)" in listed.stderr
         store.reextract_article(
             session, article, extract(article.text, published=date(2025, 4, 5), language="fr")
         )

@@ -90,3 +90,23 @@ def annotations_import(source: click.File, db: str | None) -> None:
     for line in report.unmatched or []:
         click.echo(f"no matching event: {line}", err=True)
     click.echo(f"{report.applied} annotation(s) applied, {len(report.unmatched or [])} unmatched", err=True)
+
+
+@annotations_group.command("detached")
+@db_option
+@handle_errors
+def annotations_detached(db: str | None) -> None:
+    """List annotations whose event vanished on re-extraction (kept, waiting to reattach)."""
+    from sqlmodel import Session
+
+    from timeline.annotations import detached_annotations
+
+    with Session(open_engine(db)) as session:
+        found = detached_annotations(session)
+        for annotation in found:
+            click.echo(
+                f"annotation {annotation.id}: article {annotation.anchor_article_id}, "
+                f"{annotation.anchor_date_start}, {annotation.status}, "
+                f"note {annotation.note[:60]!r}, evidence {annotation.anchor_evidence[:60]!r}"
+            )
+    click.echo(f"{len(found)} detached annotation(s)", err=True)
