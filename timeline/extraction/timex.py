@@ -19,7 +19,6 @@ from timeline.extraction.tense import TenseReader
 from timeline.extraction.timex_rules import build_rules
 from timeline.extraction.timex_types import INVALID, Context, Found, Rule
 
-ADJACENT = re.compile(r"[\s,]*(?:à|at|on|vers|around)?[\s,]*")
 NARRATIVE_REACH = 200
 """How far back (in characters) an explicit date lends its year to a year-less one."""
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
@@ -79,7 +78,7 @@ def tag_timexes(
         if f is not INVALID
     ]
     timexes = _follow_narrative_year(timexes, text)
-    timexes = _attach_clock_times(timexes, text, context.tenses)
+    timexes = _attach_clock_times(timexes, text, context.tenses, lexicon)
     return _merge_ranges(timexes, text, lexicon) if merge_ranges else timexes
 
 
@@ -106,32 +105,32 @@ def _follow_narrative_year(timexes: list[Timex], text: str) -> list[Timex]:
     return result
 
 
-def _attach_clock_times(timexes: list[Timex], text: str, tenses: TenseReader) -> list[Timex]:
-    """A clock time takes the day of its sentence ("samedi … à 22 h"); written next to that
-    day ("4 h mardi", "yesterday at 10 a.m.") the two become one TIME expression."""
+def _attach_clock_times(
+    timexes: list[Timex], text: str, tenses: TenseReader, lexicon: Lexicon
+) -> list[Timex]:
+    """A clock time takes the day written next to it ("4 h mardi", "10 p.m. Wednesday"), or
+    else the day of its sentence ("samedi … à 22 h"). Where the language's annotation joins them
+    (English), a time written next to its day becomes one TIME expression with it."""
+    adjacent = re.compile(rf"[\s,]*(?:{lexicon['clock_day_links']})?[\s,]*")
+    days = [t for t in timexes if t.type == "DATE" and t.period and t.period.start == t.period.end]
     result: list[Timex] = []
     merged_days: set[int] = set()
     for timex in timexes:
         if timex.type != "TIME" or timex.period is not None:
             result.append(timex)
             continue
-        sentence = tenses.sentence_bounds(timex.start)
-        days = [
-            t
-            for t in timexes
-            if t.type == "DATE"
-            and t.period
-            and t.period.start == t.period.end
-            and sentence[0] <= t.start < sentence[1]
-        ]
-        if not days:
+        day = _day_beside(timex, days, text, adjacent)
+        beside = day is not None
+        if day is None:
+            sentence = tenses.sentence_bounds(timex.start)
+            in_sentence = [t for t in days if sentence[0] <= t.start < sentence[1]]
+            day = min(in_sentence, key=lambda t: _distance(t, timex), default=None)
+        if day is None:
             result.append(timex)
             continue
-        day = min(days, key=lambda t: min(abs(t.start - timex.end), abs(timex.start - t.end)))
         assert day.period is not None
         value = day.period.start.isoformat() + timex.value[timex.value.index("T") :]
-        gap = text[day.end : timex.start] if day.end <= timex.start else text[timex.end : day.start]
-        if ADJACENT.fullmatch(gap) and id(day) not in merged_days:
+        if beside and lexicon["join_clock_time_to_day"] and id(day) not in merged_days:
             merged_days.add(id(day))
             start, end = min(day.start, timex.start), max(day.end, timex.end)
             result.append(Timex(start, end, text[start:end], "TIME", value, day.period, day.derivation))
@@ -139,6 +138,18 @@ def _attach_clock_times(timexes: list[Timex], text: str, tenses: TenseReader) ->
             result.append(replace(timex, value=value))
     kept = [t for t in result if id(t) not in merged_days]
     return sorted(kept, key=lambda t: t.start)
+
+
+def _day_beside(timex: Timex, days: list[Timex], text: str, adjacent: re.Pattern[str]) -> Timex | None:
+    for day in days:
+        gap = text[day.end : timex.start] if day.end <= timex.start else text[timex.end : day.start]
+        if adjacent.fullmatch(gap):
+            return day
+    return None
+
+
+def _distance(a: Timex, b: Timex) -> int:
+    return min(abs(a.start - b.end), abs(b.start - a.end))
 
 
 def _shift_years(timex: Timex, years: int) -> Timex:
