@@ -65,6 +65,9 @@ class Gazetteer:
     capitals: dict[str, Entity] = field(default_factory=dict)
     aliases: dict[str, set[str]] = field(default_factory=dict)
     """Written forms by canonical name, for autocompletion."""
+    longest: dict[str, int] = field(default_factory=dict)
+    """The most tokens of any form by its first token: most tokens start no form at all, so
+    `find` skips them with one lookup instead of trying every length."""
 
     def add(self, written: str, entity: Entity, role: str) -> None:
         """Register a written form; the first registration of a form wins."""
@@ -73,6 +76,7 @@ class Gazetteer:
             return
         acronym = written.replace(".", "").isupper() and len(written.replace(".", "")) <= 6
         self.surfaces.setdefault(key, _Surface(entity, role, acronym))
+        self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
         if role != "demonym":
             self.aliases.setdefault(entity.name, set()).add(written)
 
@@ -82,7 +86,8 @@ class Gazetteer:
         folded = [fold(token.group()) for token in tokens]
         index = 0
         while index < len(tokens):
-            match = self._longest_at(text, tokens, folded, index)
+            longest = self.longest.get(folded[index], 0)
+            match = self._longest_at(text, tokens, folded, index, longest) if longest else None
             if match is None:
                 index += 1
                 continue
@@ -91,9 +96,9 @@ class Gazetteer:
             index += consumed
 
     def _longest_at(
-        self, text: str, tokens: list[re.Match[str]], folded: list[str], index: int
+        self, text: str, tokens: list[re.Match[str]], folded: list[str], index: int, longest: int
     ) -> tuple[EntityMatch, int] | None:
-        for length in range(min(MAX_TOKENS, len(tokens) - index), 0, -1):
+        for length in range(min(longest, len(tokens) - index), 0, -1):
             surface = self.surfaces.get(tuple(folded[index : index + length]))
             if surface is None:
                 continue
