@@ -189,3 +189,62 @@ def test_impossible_and_far_dates() -> None:
     assert tag_timexes("Le 31 février 2025 n'existe pas.", language="fr", reference=PUBLISHED) == []
     assert only("La bataille eut lieu le 14 octobre 1066.", "fr")[2] == "1066-10-14"
     assert only("The treaty expires on 1 January 2999.", "en")[2] == "2999-01-01"
+
+
+def values(text: str, language: str, reference: date = PUBLISHED) -> list[tuple[str, str]]:
+    """Tag a text as TimeML scoring sees it; return (span, value) pairs."""
+    found = tag_timexes(text, language=language, reference=reference, merge_ranges=False)
+    return [(t.text, t.value) for t in found]
+
+
+def test_quarter_anaphora_follows_the_quarter_the_story_names() -> None:
+    """ "the quarter" and "a year earlier" in a results story refer to its quarter."""
+    text = (
+        "The group reported third-quarter profit of $5 million. Sales in the quarter rose 3%, "
+        "compared with $4 million a year earlier. In the year-ago quarter it lost money."
+    )
+    assert values(text, "en", date(2025, 10, 20)) == [
+        ("third-quarter", "2025-Q3"),
+        ("the quarter", "2025-Q3"),
+        ("a year earlier", "2024-Q3"),
+        ("the year-ago quarter", "2024-Q3"),
+    ]
+
+
+def test_a_year_ago_without_a_quarter_is_last_year() -> None:
+    """Outside a results story "a year ago" keeps its plain reading."""
+    assert values("The border was closed a year ago.", "en") == [("a year ago", "2024")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "Le traité a été signé le 3 mars 2024. Le lendemain, les troupes sont parties.", "2024-03-04"),
+        ("en", "The accord was signed on 3 March 2024. The next day, the troops left.", "2024-03-04"),
+        ("en", "Talks began in June 2019 and collapsed later that year.", "2019"),
+    ],
+)
+def test_anaphoric_days_and_years_follow_the_last_date_named(language: str, text: str, expected: str) -> None:
+    """ "le lendemain", "the next day", "later that year" count from the date just named."""
+    assert values(text, language)[-1][1] == expected
+
+
+def test_the_eve_of_an_event_is_not_dated_from_the_previous_date() -> None:
+    """ "à la veille du sommet" is anchored to the summit, which is not a date."""
+    text = "Le vote est prévu le 30 août, à la veille de l'expiration du mandat."
+    assert values(text, "fr") == [("le 30 août", "2025-08-30")]
+
+
+def test_a_clock_time_joins_the_weekday_written_beside_it_in_english() -> None:
+    """ "10 p.m. Wednesday" is one TIME, even though "p.m." ends with a full stop."""
+    assert values("He was seized at 10 p.m. Wednesday, police said.", "en") == [
+        ("10 p.m. Wednesday", "2025-04-02T22:00")
+    ]
+
+
+def test_french_keeps_the_day_and_the_clock_time_apart() -> None:
+    """French annotation tags "samedi 5 avril" and "17 h" separately; the time takes the day."""
+    assert values("La cérémonie aura lieu samedi 12 avril à 17 h.", "fr") == [
+        ("samedi 12 avril", "2025-04-12"),
+        ("17 h", "2025-04-12T17:00"),
+    ]

@@ -16,6 +16,7 @@ from functools import cache
 from timeline.extraction import calendar as cal
 from timeline.extraction.lexicon import Lexicon, load_lexicon
 from timeline.extraction.tense import TenseReader
+from timeline.extraction.timex_relative import resolve_anaphora
 from timeline.extraction.timex_rules import build_rules
 from timeline.extraction.timex_types import INVALID, Context, Found, Rule
 
@@ -71,11 +72,11 @@ def tag_timexes(
     for candidate in candidates:
         if all(candidate[1] <= kept[0] or candidate[0] >= kept[1] for kept in chosen):
             chosen.append(candidate)
-    chosen.sort(key=lambda c: c[0])
+    chosen = sorted((c for c in chosen if c[3] is not INVALID), key=lambda c: c[0])
+    founds = resolve_anaphora([found for *_, found in chosen])
     timexes = [
         Timex(s, e, text[s:e], f.type, f.value, f.period, f.derivation)
-        for s, e, _, f in chosen
-        if f is not INVALID
+        for (s, e, _, _), f in zip(chosen, founds, strict=True)
     ]
     timexes = _follow_narrative_year(timexes, text)
     timexes = _attach_clock_times(timexes, text, context.tenses, lexicon)

@@ -209,8 +209,10 @@ def season(m: re.Match[str], ctx: Context) -> Found | None:
 
 def quarter(m: re.Match[str], ctx: Context) -> Found | None:
     quarter = ctx.lexicon["quarter_ordinals"][m["ord"]]
-    if m["y"]:
-        year, derivation = int(m["y"]), "explicit"
+    if m["y"] or m["yb"]:
+        year, derivation = int(m["y"] or m["yb"]), "explicit"
+    elif m["rel"] and ctx.reference is not None:  # "next year's first quarter", "the year-ago third quarter"
+        year, derivation = ctx.reference.year + ctx.lexicon["quarter_year_before"][m["rel"]], "relative"
     elif ctx.reference is not None:
         # results are reported after the quarter: a quarter not yet begun is last year's
         current_quarter = (ctx.reference.month - 1) // 3 + 1

@@ -4,10 +4,13 @@ weekdays, relative periods, offsets ("il y a trois jours"), durations and clock 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline.extraction import calendar as cal
-from timeline.extraction.timex_types import Context, Found
+from timeline.extraction.timex_types import Anaphor, Context, Found
+
+QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 
 
 def relative_day(m: re.Match[str], ctx: Context) -> Found | None:
@@ -73,7 +76,10 @@ def ago(m: re.Match[str], ctx: Context) -> Found | None:
     amount = _offset_amount(m, ctx)
     if amount is None or ctx.reference is None:
         return None
-    return _offset_period(ctx.reference, ctx.lexicon.unit(m["unit"]), -amount)
+    unit = ctx.lexicon.unit(m["unit"])
+    found = _offset_period(ctx.reference, unit, -amount)
+    # "a year earlier" in a report on a quarter is that quarter a year before
+    return replace(found, anaphor=Anaphor("Q", -1)) if (unit, amount) == ("Y", 1) else found
 
 
 def _offset_period(reference: date, unit: str, amount: int) -> Found:
@@ -176,3 +182,76 @@ def clock_time(m: re.Match[str], ctx: Context) -> Found | None:
     minutes = m["mi"] or "00"
     day = ctx.reference.isoformat() if ctx.reference else "XXXX-XX-XX"
     return Found("TIME", f"{day}T{hour:02d}:{minutes}", None, "relative")
+
+
+def anaphoric(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the quarter", "le lendemain", "that year": a period named by its relation to the one the
+    text is talking about; until that is known, the reference date stands in for it."""
+    if ctx.reference is None:
+        return None
+    anaphor = Anaphor(*ctx.lexicon["anaphoric_periods"][m["ana"]])
+    found = _fallback(ctx.reference, anaphor)
+    if m["tod"] and found.period is not None:
+        found = _with_time_of_day(found.period, m, ctx)
+    return replace(found, anaphor=anaphor)
+
+
+def year_quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the 1988 quarter": the quarter the text is talking about, in the year written."""
+    if ctx.reference is None:
+        return None
+    anaphor = Anaphor("Q", 0, int(m["y"]))
+    return replace(_fallback(ctx.reference, anaphor), anaphor=anaphor)
+
+
+def _fallback(reference: date, anaphor: Anaphor) -> Found:
+    if anaphor.unit == "Q" and (anaphor.shift == 0 or anaphor.year):
+        # quarterly results are reported after the quarter: "the quarter" is the last one ended
+        period = cal.relative_period(reference, "Q", -1)
+        if anaphor.year:
+            period = cal.quarter_period(anaphor.year, int(period.value[-1]))
+    elif anaphor.unit == "Q":
+        period = cal.year_period(reference.year + anaphor.shift)
+    else:
+        period = cal.relative_period(reference, anaphor.unit, anaphor.shift)
+    return Found("DATE", period.value, period, "relative")
+
+
+def resolve_anaphora(founds: list[Found]) -> list[Found]:
+    """Resolve anaphoric expressions, in text order, against the period the text is talking
+    about: for days, weeks, months and years the last one it named ("le 3 avril … le
+    lendemain"); for quarters the first, as a results story names its quarter up front and
+    mentions others only in comparison or outlook."""
+    focus: dict[str, cal.Period] = {}
+    resolved: list[Found] = []
+    for found in founds:
+        anaphor = found.anaphor
+        if anaphor is not None and anaphor.unit in focus:
+            found = _shifted(found, focus[anaphor.unit], anaphor)
+        resolved.append(found)
+        period = found.period
+        if period is None or (anaphor is not None and anaphor.unit == "Q"):
+            continue  # "the year-ago quarter" compares; it does not move the story
+        if QUARTER_VALUE.fullmatch(found.value):
+            focus.setdefault("Q", period)
+        if period.start == period.end:
+            focus["D"] = period
+        if period.end - period.start <= timedelta(days=6):
+            focus["W"] = cal.week_period(period.start)
+        if (period.start.year, period.start.month) == (period.end.year, period.end.month):
+            focus["M"] = cal.month_period(period.start.year, period.start.month)
+        if period.start.year == period.end.year:
+            focus["Y"] = cal.year_period(period.start.year)
+    return resolved
+
+
+def _shifted(found: Found, period: cal.Period, anaphor: Anaphor) -> Found:
+    if anaphor.unit == "Q":
+        year = anaphor.year or period.start.year + anaphor.shift
+        shifted = cal.quarter_period(year, (period.start.month - 1) // 3 + 1)
+    elif anaphor.unit == "D":
+        shifted = cal.day_period(period.start + timedelta(days=anaphor.shift))
+    else:
+        shifted = cal.relative_period(period.start, anaphor.unit, anaphor.shift)
+    value = shifted.value + (found.value[found.value.index("T") :] if "T" in found.value else "")
+    return replace(found, value=value, period=shifted)

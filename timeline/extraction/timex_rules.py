@@ -123,9 +123,22 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         (rf"(?<!\w)(?P<rel>{words(lex['relative_times'])}){END}", relative.relative_time, 0),
         (rf"(?<!\w)(?P<part>{words(lex['day_parts'])}){END}", relative.day_part, 0),
         (
+            rf"(?:(?:(?P<yb>{YEAR})|(?P<rel>{words(lex['quarter_year_before'])}))\s+)?"
             rf"(?<!\w)(?P<ord>{words(lex['quarter_ordinals'])})[\s-]+(?:{lex['quarter_words']})"
             rf"(?:\s+{of}(?P<y>{YEAR}))?{END}",
             dates.quarter,
+            0,
+        ),
+        (
+            # "la veille du sommet" is anchored to what follows, not to the last date
+            rf"(?<!\w)(?P<ana>{words(lex['anaphoric_periods'])})(?:\s+(?P<tod>{times_of_day}))?{END}"
+            rf"(?!{lex['anaphor_anchor_after']})",
+            relative.anaphoric,
+            0,
+        ),
+        (
+            rf"(?<!\w)(?:{lex['period_articles']}\s+)?(?P<y>{YEAR})\s+(?:{words(lex['quarter_nouns'])}){END}",
+            relative.year_quarter,
             0,
         ),
         (rf"(?<!\w)(?P<ref>{words(lex['reference_words'])}){END}", relative.reference_word, 0),

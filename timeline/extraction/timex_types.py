@@ -14,6 +14,17 @@ from timeline.extraction.tense import TenseReader
 
 
 @dataclass(frozen=True)
+class Anaphor:
+    """How an expression such as "the quarter" or "le lendemain" depends on the period the text
+    is talking about: that period's unit (D, M, Q, Y) and a shift (in units; in years for Q)."""
+
+    unit: str
+    shift: int
+    year: int | None = None
+    """A year written in the expression ("the 1988 quarter")."""
+
+
+@dataclass(frozen=True)
 class Found:
     """A normalised candidate, before spans are settled."""
 
@@ -21,6 +32,9 @@ class Found:
     value: str
     period: cal.Period | None
     derivation: str
+    anaphor: Anaphor | None = None
+    """Set when the value is a fallback from the reference date, to be replaced by one read from
+    the period the text last named (see `timex_relative.resolve_anaphora`)."""
 
 
 @dataclass
