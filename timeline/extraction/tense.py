@@ -7,11 +7,15 @@ points back from the publication date, future tense forward.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import cached_property
 
 from timeline.extraction.calendar import Tense
 from timeline.extraction.lexicon import Lexicon
 
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
+SENTENCE_END_AHEAD = re.compile(rf"(?={SENTENCE_END.pattern})")
+"""Finds every position a sentence end starts at, overlapping ones included ("!\n\n")."""
 LOCAL_WINDOW = 80
 GOVERNED_GAP = 12
 """A participle this close after a future auxiliary belongs to it: "will be held", "sera signé"."""
@@ -37,12 +41,22 @@ class TenseReader:
             self._cues[key] = _spans(cues, self._text[start:end])
         return self._cues[key]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        """Where each sentence after the first starts: the ends of the text's sentence ends."""
+        return [match.end() for match in SENTENCE_END.finditer(self._text)]
+
+    @cached_property
+    def _end_positions(self) -> list[int]:
+        return [match.start() for match in SENTENCE_END_AHEAD.finditer(self._text)]
+
     def sentence_bounds(self, position: int) -> tuple[int, int]:
-        """Return the (start, end) of the sentence containing `position`."""
-        starts = [m.end() for m in SENTENCE_END.finditer(self._text, 0, position)]
-        start = starts[-1] if starts else 0
-        following = SENTENCE_END.search(self._text, position)
-        end = following.start() + 1 if following else len(self._text)
+        """Return the (start, end) of the sentence containing `position`: it starts after the last
+        sentence end before `position` and ends with the first one that starts from it."""
+        before = bisect_right(self._sentence_starts, position)
+        start = self._sentence_starts[before - 1] if before else 0
+        following = bisect_left(self._end_positions, position)
+        end = self._end_positions[following] + 1 if following < len(self._end_positions) else len(self._text)
         return start, end
 
     def tense_at(self, position: int, *, firm_only: bool = False) -> Tense:
