@@ -248,3 +248,25 @@ def test_french_keeps_the_day_and_the_clock_time_apart() -> None:
         ("samedi 12 avril", "2025-04-12"),
         ("17 h", "2025-04-12T17:00"),
     ]
+
+
+def test_an_age_in_apposition_is_not_a_duration() -> None:
+    """ "Marie Durand, 54 ans, a été blessée" gives an age, not a DURATION."""
+    assert values("Marie Durand, 54 ans, a été blessée hier.", "fr") == [("hier", "2025-04-04")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("fr", "Le quartier a été construit dans les années 60.", "196X"),
+        ("en", "It was built in the 1960s.", "196"),
+    ],
+)
+def test_decades_follow_each_language_s_annotation(language: str, text: str, value: str) -> None:
+    """TimeML writes the 1960s "196"; the French TimeBank writes "196X"."""
+    assert values(text, language)[-1][1] == value
+
+
+def test_as_early_as_points_a_weekday_forward() -> None:
+    """ "as early as Tuesday" is the coming Tuesday, though the sentence has no future verb."""
+    assert values("The envoy could arrive as early as Tuesday.", "en") == [("Tuesday", "2025-04-08")]

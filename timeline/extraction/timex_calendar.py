@@ -138,7 +138,8 @@ def decade(m: re.Match[str], ctx: Context) -> Found | None:
     digits = m["decade"]
     first_year = int(digits) * 10 if len(digits) == 3 else 1900 + int(digits) * 10
     start, end = cal.year_period(first_year).start, cal.year_period(first_year + 9).end
-    value = str(first_year // 10)
+    # TimeML writes the 1990s "199"; the French TimeBank writes "199X"
+    value = ctx.lexicon["decade_value"].format(decade=first_year // 10)
     return Found("DATE", value, cal.Period(start, end, "year", value), "explicit")
 
 

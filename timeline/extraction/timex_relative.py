@@ -135,7 +135,8 @@ def _is_age(m: re.Match[str], ctx: Context) -> bool:
     if re.search(ctx.lexicon["age_of_pattern"], before):  # "un chauffeur de 38 ans a été…"
         return not any(after.startswith(word) for word in ctx.lexicon["age_of_exclusion_after"])
     return any(after.startswith(word) for word in ctx.lexicon["age_after"]) or any(
-        re.search(rf"(?:^|\W){re.escape(word)}$", before) for word in ctx.lexicon["age_before"]
+        re.search(rf"(?<!\w){re.escape(word)}$" if word[:1].isalnum() else rf"{re.escape(word)}$", before)
+        for word in ctx.lexicon["age_before"]
     )
 
 
