@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from timeline.extraction.context import ArticleContext, article_context, referred_capital, referred_countries
 from timeline.extraction.event_types import OTHER, TypeMatch, event_types, find_type_keywords, nearest_type
@@ -118,7 +119,8 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
 
 @dataclass(frozen=True)
 class _Scene:
-    """One sentence with what was found in it and around it."""
+    """One sentence with what was found in it and around it; what depends on the sentence alone
+    is worked out once for all its dates."""
 
     sentence: Sentence
     entities: list[EntityMatch]
@@ -127,6 +129,24 @@ class _Scene:
     tenses: TenseReader
     language: str
     context: ArticleContext
+
+    @cached_property
+    def location(self) -> Entity | None:
+        text, language = self.sentence.text, self.language
+        return _location(text, self.entities, language) or referred_capital(text, language, self.context)
+
+    @cached_property
+    def actors(self) -> tuple[Entity, ...]:
+        referred = referred_countries(self.sentence.text, self.language, self.context)
+        return _actors(self.entities, self.location, referred)
+
+    @cached_property
+    def has_tensed_verb(self) -> bool:
+        return self.tenses.has_tensed_verb(self.sentence.start, self.sentence.end)
+
+    @cached_property
+    def is_reported(self) -> bool:
+        return self.tenses.is_reported(self.sentence.start, self.sentence.end)
 
 
 def _entities(sentence: str, language: str) -> list[EntityMatch]:
@@ -180,16 +200,11 @@ def _mention(scene: _Scene, timex: Timex) -> ExtractedMention | None:
     sentence = scene.sentence
     local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
     event_type = nearest_type(scene.keywords, local_start, local_end)
-    location = _location(sentence.text, scene.entities, scene.language) or referred_capital(
-        sentence.text, scene.language, scene.context
-    )
-    actors = _actors(
-        scene.entities, location, referred_countries(sentence.text, scene.language, scene.context)
-    )
-    if event_type is None and not actors and not scene.tenses.has_tensed_verb(sentence.start, sentence.end):
+    location, actors = scene.location, scene.actors
+    if event_type is None and not actors and not scene.has_tensed_verb:
         return None
     type_name = event_type.name if event_type else OTHER
-    modality = _modality(timex, scene.published, scene.tenses, sentence)
+    modality = _modality(timex, scene)
     confidence = 0.35 + (0.25 if timex.derivation == "explicit" else 0.15)
     confidence += (0.2 if event_type else 0.0) + min(len(actors), 2) * 0.1
     return ExtractedMention(
@@ -271,13 +286,13 @@ def _actors(
     return tuple(actors.values())
 
 
-def _modality(timex: Timex, published: date | None, tenses: TenseReader, sentence: Sentence) -> str:
+def _modality(timex: Timex, scene: _Scene) -> str:
     assert timex.period is not None
-    if published is not None and timex.period.start > published:
+    if scene.published is not None and timex.period.start > scene.published:
         return "planned"
-    if tenses.tense_at(timex.start) == "future":
+    if scene.tenses.tense_at(timex.start) == "future":
         return "planned"
-    if tenses.is_reported(sentence.start, sentence.end):
+    if scene.is_reported:
         return "reported"
     return "occurred"
 
