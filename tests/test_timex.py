@@ -270,3 +270,17 @@ def test_decades_follow_each_language_s_annotation(language: str, text: str, val
 def test_as_early_as_points_a_weekday_forward() -> None:
     """ "as early as Tuesday" is the coming Tuesday, though the sentence has no future verb."""
     assert values("The envoy could arrive as early as Tuesday.", "en") == [("Tuesday", "2025-04-08")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Exports fell in 2023, and for the full year the deficit doubled.", ("the full year", "2023")),
+        ("Revenue for the year ended March 31 rose 4%.", ("the year", "P1Y")),
+        ("Talks could resume in the near future.", ("the near future", "FUTURE_REF")),
+        ("The border has been closed for the past four years.", ("four years", "P4Y")),
+    ],
+)
+def test_the_year_and_vague_references(text: str, expected: tuple[str, str]) -> None:
+    """ "the year" follows the story's year; a fiscal year is a duration; "the near future" is vague."""
+    assert expected in values(text, "en")

@@ -191,6 +191,8 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.reference is None:
         return None
     anaphor = Anaphor(*ctx.lexicon["anaphoric_periods"][m["ana"]])
+    if anaphor.unit == "Y" and re.match(ctx.lexicon["year_as_duration_after"], ctx.text[m.end() :]):
+        return Found("DURATION", "P1Y", None, "explicit")  # "the year ended March 31": a fiscal year
     found = _fallback(ctx.reference, anaphor)
     if m["tod"] and found.period is not None:
         found = _with_time_of_day(found.period, m, ctx)

@@ -141,7 +141,12 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             relative.year_quarter,
             0,
         ),
-        (rf"(?<!\w)(?P<ref>{words(lex['reference_words'])}){END}", relative.reference_word, 0),
+        (
+            # "the past" alone; "the past four years" is a duration
+            rf"(?<!\w)(?P<ref>{words(lex['reference_words'])}){END}(?![\s-]+(?:{number}|{offset_units}){END})",
+            relative.reference_word,
+            0,
+        ),
     ]
     if lex["date_order"] == "MDY":
         specs.insert(
