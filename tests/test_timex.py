@@ -284,3 +284,16 @@ def test_as_early_as_points_a_weekday_forward() -> None:
 def test_the_year_and_vague_references(text: str, expected: tuple[str, str]) -> None:
     """ "the year" follows the story's year; a fiscal year is a duration; "the near future" is vague."""
     assert expected in values(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La population a augmenté de 0,4 % par an.", [("an", "P1Y")]),
+        ("Les ventes augmentent en été.", [("été", "XXXX-SU")]),
+        ("Des élections auront lieu à l'automne.", [("l'automne", "2025-FA")]),
+    ],
+)
+def test_french_rates_and_seasons(text: str, expected: list[tuple[str, str]]) -> None:
+    """ "par an" is a SET on its unit; "en été" any summer; "à l'automne" this year's."""
+    assert values(text, "fr") == expected

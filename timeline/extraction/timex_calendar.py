@@ -186,16 +186,18 @@ def bare_year(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def season(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "summer 2024", "this summer", "l'été dernier", "the summer" (this year's); "en été" is
+    any summer."""
     code = ctx.lexicon["seasons"][m["s"]]
-    deictic = (m["link"] or "").strip() in ctx.lexicon["period_before"] or m["post"]
+    link = re.sub(r"\s+", " ", m["link"] or "").strip()
+    offsets = ctx.lexicon["period_before"] | ctx.lexicon["season_link_offsets"]
     if m["y"]:
         year, derivation = int(m["y"]), "explicit"
-    elif deictic and ctx.reference is not None:  # "this summer", "l'été dernier"; "in winter" is generic
-        offset = ctx.lexicon["period_after"].get(m["post"], 0) if m["post"] else 0
-        offset = (
-            ctx.lexicon["period_before"].get((m["link"] or "").strip(), offset) if not m["post"] else offset
-        )
+    elif (m["post"] or link in offsets) and ctx.reference is not None:
+        offset = ctx.lexicon["period_after"].get(m["post"], 0) if m["post"] else offsets[link]
         year, derivation = ctx.reference.year + offset, "relative"
+    elif link in ctx.lexicon["generic_season_links"]:
+        return Found("DATE", f"XXXX-{code}", None, "explicit")
     else:
         return None
     first = cal.month_period(year, SEASON_MONTHS[code])

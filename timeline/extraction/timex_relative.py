@@ -171,6 +171,11 @@ def recurring(m: re.Match[str], ctx: Context) -> Found | None:
     return None
 
 
+def rate(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "0,4 % par an": a SET, the French annotation tagging only the unit."""
+    return Found("SET", ctx.lexicon["set_rates"][m["rate"]], None, "explicit")
+
+
 def reference_word(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", ctx.lexicon["reference_words"][m["ref"]], None, "relative")
 

@@ -113,6 +113,11 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             relative.recurring,
             0,
         ),
+        (
+            rf"(?<!\w)(?:{lex['set_rate_before']})(?P<rate>{words(lex['set_rates'])}){END}",
+            relative.rate,
+            "rate",
+        ),
         (rf"(?<!\w){lex['decade_pattern']}{END}", dates.decade, 0),
         (
             rf"(?:(?P<link>{lex['season_links']}))?(?<!\w)(?P<s>{words(lex['seasons'])})"
