@@ -196,7 +196,7 @@ def season(m: re.Match[str], ctx: Context) -> Found | None:
     elif (m["post"] or link in offsets) and ctx.reference is not None:
         offset = ctx.lexicon["period_after"].get(m["post"], 0) if m["post"] else offsets[link]
         year, derivation = ctx.reference.year + offset, "relative"
-    elif link in ctx.lexicon["generic_season_links"]:
+    elif m["generic"] and not link:
         return Found("DATE", f"XXXX-{code}", None, "explicit")
     else:
         return None

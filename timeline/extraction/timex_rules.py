@@ -120,10 +120,11 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         (rf"(?<!\w){lex['decade_pattern']}{END}", dates.decade, 0),
         (
-            rf"(?:(?P<link>{lex['season_links']}))?(?<!\w)(?P<s>{words(lex['seasons'])})"
-            rf"(?:\s+{of}(?P<y>{YEAR})|\s+(?P<post>{words(lex['period_after'])}))?{END}",
+            rf"(?:(?<!\w)(?P<generic>{words(lex['generic_season_links'])})\s+)?"
+            rf"(?P<season>(?:(?P<link>{lex['season_links']}))?(?<!\w)(?P<s>{words(lex['seasons'])})"
+            rf"(?:\s+{of}(?P<y>{YEAR})|\s+(?P<post>{words(lex['period_after'])}))?){END}",
             dates.season,
-            0,
+            "season",
         ),
         (rf"(?<!\w)(?P<rel>{words(lex['relative_times'])}){END}", relative.relative_time, 0),
         (rf"(?<!\w)(?P<part>{words(lex['day_parts'])}){END}", relative.day_part, 0),
