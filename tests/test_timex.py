@@ -297,3 +297,8 @@ def test_the_year_and_vague_references(text: str, expected: tuple[str, str]) -> 
 def test_french_rates_and_seasons(text: str, expected: list[tuple[str, str]]) -> None:
     """ "par an" is a SET on its unit; "en été" any summer; "à l'automne" this year's."""
     assert values(text, "fr") == expected
+
+
+def test_a_deadline_weeks_ahead_wins_over_the_past_tense() -> None:
+    """ "a donné jusqu'au 30 mai" in an April article is next month, not last year's May."""
+    assert values("Le médiateur a donné jusqu'au 30 mai aux deux camps.", "fr") == [("30 mai", "2025-05-30")]

@@ -12,7 +12,8 @@ from datetime import date, timedelta
 from typing import Literal
 
 Tense = Literal["past", "future", "present"]
-WRONG_SIDE_SLACK_DAYS = 31
+PAST_TENSE_SLACK_DAYS = 62
+FUTURE_TENSE_SLACK_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -125,9 +126,11 @@ def nearest_year(month: int, day: int | None, reference: date, tense: Tense) -> 
         chosen = min([c for c in candidates if c >= reference] or candidates)
     else:
         return nearest.year
-    # A date a few weeks on the "wrong" side beats one nearly a year away on the right side:
-    # the tense cue is the weaker evidence ("said the dividend is payable Nov. 6").
-    if abs((nearest - reference).days) <= WRONG_SIDE_SLACK_DAYS and abs((chosen - reference).days) > 183:
+    # A date a few weeks ahead beats one nearly a year back: in a past-tense sentence the tense cue
+    # is the weaker evidence ("said the dividend is payable Nov. 6", "a donné jusqu'au 30 juin").
+    # A future tense about a date already gone is rarer, so it gets less slack.
+    slack = PAST_TENSE_SLACK_DAYS if tense == "past" else FUTURE_TENSE_SLACK_DAYS
+    if abs((nearest - reference).days) <= slack and abs((chosen - reference).days) > 183:
         return nearest.year
     return chosen.year
 
