@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from timeline.extraction import ExtractedMention
@@ -63,19 +64,127 @@ class MergeReason:
         return json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(self).items()})
 
 
-@dataclass(frozen=True)
-class _Reported:
-    """An already stored mention, as clustering compares it."""
+@dataclass
+class StoredMention:
+    """An already stored mention, as clustering compares it (no ORM object: thousands are held)."""
 
+    id: int
     event_id: int
-    mention: Mention
-    language: str
     article_id: int
+    language: str
+    date_start: date
+    date_end: date
+    precision: str
+    event_type: str
+    location: str | None
+    evidence: str
     countries: frozenset[str]
 
 
+LONGEST_RANGE = timedelta(days=400)
+"""Stored mentions spanning longer than this are not candidates: a range of more than a year
+cannot pin a happening down (a year-precision date already scores nothing)."""
+
+
+class CandidateIndex:
+    """Stored mentions by month, each month read from the database once, then kept current as
+    mentions are added and events merged. It lives for one write transaction, so what it holds
+    cannot go stale under another writer."""
+
+    def __init__(self, session: Session, thresholds: Thresholds = THRESHOLDS) -> None:
+        self._session = session
+        self._slack = timedelta(days=thresholds.day_tolerance)
+        self._months: dict[tuple[int, int], list[StoredMention]] = {}
+
+    def near(self, start: date, end: date) -> list[StoredMention]:
+        """Stored mentions whose dates overlap [start, end] widened by the day tolerance."""
+        low, high = start - self._slack, end + self._slack
+        seen: dict[int, StoredMention] = {}
+        for month in _months(low, high):
+            for record in self._month(month):
+                if record.date_start <= high and record.date_end >= low:
+                    seen[record.id] = record
+        return list(seen.values())
+
+    def add(self, record: StoredMention) -> None:
+        """Hold a newly stored mention in every month already read (others will read it)."""
+        for month in _months(record.date_start, record.date_end):
+            if month in self._months:
+                self._months[month].append(record)
+
+    def merged(self, kept_event: int, dropped_event: int) -> None:
+        """Follow a merge: mentions of the dropped event now belong to the kept one."""
+        for records in self._months.values():
+            for record in records:
+                if record.event_id == dropped_event:
+                    record.event_id = kept_event
+
+    def _month(self, month: tuple[int, int]) -> list[StoredMention]:
+        if month not in self._months:
+            self._months[month] = _load_month(self._session, month)
+        return self._months[month]
+
+
+def _months(start: date, end: date) -> list[tuple[int, int]]:
+    if end - start > LONGEST_RANGE:
+        return []
+    months, (year, month) = [], (start.year, start.month)
+    while (year, month) <= (end.year, end.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+_IN_MONTH = (
+    col(Mention.date_start) <= bindparam("last"),
+    col(Mention.date_start) >= bindparam("earliest"),
+    col(Mention.date_end) >= bindparam("first"),
+)
+_MONTH_MENTIONS = (
+    select(
+        Mention.id,
+        Mention.event_id,
+        Mention.article_id,
+        Article.language,
+        Mention.date_start,
+        Mention.date_end,
+        Mention.precision,
+        Mention.event_type,
+        Mention.location,
+        Mention.evidence,
+    )
+    .join(Article, col(Article.id) == col(Mention.article_id))
+    .where(*_IN_MONTH)
+)
+_MONTH_COUNTRIES = (
+    select(MentionActor.mention_id, Actor.code)
+    .join(Actor, col(Actor.id) == col(MentionActor.actor_id))
+    .join(Mention, col(Mention.id) == col(MentionActor.mention_id))
+    .where(*_IN_MONTH, col(Actor.kind) == "country")
+)
+
+
+def _load_month(session: Session, month: tuple[int, int]) -> list[StoredMention]:
+    first = date(*month, 1)
+    last = date(month[0] + (month[1] == 12), month[1] % 12 + 1, 1) - timedelta(days=1)
+    bounds = {"first": first, "last": last, "earliest": first - LONGEST_RANGE}
+    connection = session.connection()
+    countries: dict[int, set[str]] = {}
+    for mention_id, code in connection.execute(_MONTH_COUNTRIES, bounds):
+        if code:
+            countries.setdefault(mention_id, set()).add(code)
+    return [
+        StoredMention(*row, countries=frozenset(countries.get(row[0], ())))
+        for row in connection.execute(_MONTH_MENTIONS, bounds)
+    ]
+
+
 def find_events(
-    session: Session, article: Article, extracted: ExtractedMention, thresholds: Thresholds = THRESHOLDS
+    index: CandidateIndex,
+    article_id: int,
+    language: str,
+    extracted: ExtractedMention,
+    thresholds: Thresholds = THRESHOLDS,
 ) -> list[MergeReason]:
     """The existing events this mention reports, best first, each with its reason.
 
@@ -84,76 +193,42 @@ def find_events(
     events, they are one happening and the caller merges them.
     """
     countries = frozenset(a.code for a in extracted.actors if a.kind == "country" and a.code)
-    reported = _reported_near(session, extracted, thresholds)
-    same_article = {r.event_id for r in reported if r.article_id == article.id}
+    reported = index.near(extracted.date_start, extracted.date_end)
+    same_article = {r.event_id for r in reported if r.article_id == article_id}
     best: dict[int, MergeReason] = {}
     for other in reported:
         if other.event_id in same_article:
             continue  # one article reports a happening once; two of its sentences are two happenings
-        reason = _score(other, article, extracted, countries, thresholds)
+        reason = _score(other, language, extracted, countries, thresholds)
         if reason is not None and (other.event_id not in best or reason.score > best[other.event_id].score):
             best[other.event_id] = reason
     return sorted(best.values(), key=lambda reason: (-reason.score, reason.event_id))
 
 
-def _reported_near(session: Session, extracted: ExtractedMention, thresholds: Thresholds) -> list[_Reported]:
-    slack = timedelta(days=thresholds.day_tolerance)
-    rows = session.exec(
-        select(Mention, Article.language)
-        .join(Article, col(Article.id) == col(Mention.article_id))
-        .where(
-            col(Mention.date_start) <= extracted.date_end + slack,
-            col(Mention.date_end) >= extracted.date_start - slack,
-        )
-    ).all()
-    mention_ids = [mention.id for mention, _ in rows]
-    countries: dict[int, set[str]] = {}
-    for mention_id, code in session.exec(
-        select(MentionActor.mention_id, Actor.code)
-        .join(Actor, col(Actor.id) == col(MentionActor.actor_id))
-        .where(col(MentionActor.mention_id).in_(mention_ids), col(Actor.kind) == "country")
-    ).all():
-        if code:
-            countries.setdefault(mention_id, set()).add(code)
-    return [
-        _Reported(
-            mention.event_id,
-            mention,
-            language,
-            mention.article_id,
-            frozenset(countries.get(mention.id or 0, ())),
-        )
-        for mention, language in rows
-    ]
-
-
 def _score(
-    other: _Reported,
-    article: Article,
+    other: StoredMention,
+    language: str,
     extracted: ExtractedMention,
     countries: frozenset[str],
     thresholds: Thresholds,
 ) -> MergeReason | None:
-    mention = other.mention
-    date_score = _date_agreement(mention, extracted, thresholds)
-    type_score = _type_agreement(mention.event_type, extracted.event_type)
-    place_score = _place_agreement(mention.location, extracted.location)
-    if not (date_score and place_score):
+    date_score = _date_agreement(other, extracted, thresholds)
+    type_score = _type_agreement(other.event_type, extracted.event_type)
+    place_score = _place_agreement(other.location, extracted.location)
+    overlap = countries & other.countries
+    if not (date_score and place_score) or (countries and other.countries and not overlap):
         return None
     text = (
         (
-            fuzz.token_set_ratio(mention.evidence, extracted.evidence, processor=str.casefold)
-            + fuzz.token_sort_ratio(mention.evidence, extracted.evidence, processor=str.casefold)
+            fuzz.token_set_ratio(other.evidence, extracted.evidence, processor=str.casefold)
+            + fuzz.token_sort_ratio(other.evidence, extracted.evidence, processor=str.casefold)
         )
         / 200
-        if other.language == article.language
+        if other.language == language
         else None  # across languages the normalised fields above carry the match
     )
     strong_text = text is not None and text >= thresholds.country_free_text_minimum
-    overlap = countries & other.countries
     if countries and other.countries:
-        if not overlap:
-            return None
         country_score = len(overlap) / len(countries | other.countries)
     elif strong_text:
         country_score = 0.5  # no countries to compare: the same sentence, nearly, must say it
@@ -163,10 +238,10 @@ def _score(
         overlap and type_score >= 0.5 and (text is None or text >= thresholds.loose_date_text_minimum)
     ):
         return None  # a neighbouring day or a day inside a longer range needs the same parties
-    coarse = mention.precision != "day" or extracted.precision != "day"
+    coarse = other.precision != "day" or extracted.precision != "day"
     if coarse and not (
         type_score == 1.0
-        and mention.event_type != "other"
+        and other.event_type != "other"
         and country_score >= 0.5
         and (text is None or text >= thresholds.coarse_text_minimum)
     ):
@@ -179,7 +254,7 @@ def _score(
     return MergeReason(other.event_id, score, date_score, country_score, type_score, place_score, text_score)
 
 
-def _date_agreement(event: Mention, extracted: ExtractedMention, thresholds: Thresholds) -> float:
+def _date_agreement(event: StoredMention, extracted: ExtractedMention, thresholds: Thresholds) -> float:
     same_range = event.date_start == extracted.date_start and event.date_end == extracted.date_end
     if same_range:
         return 1.0

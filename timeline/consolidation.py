@@ -35,9 +35,10 @@ def kept_apart(session: Session, first_event: int, second_event: int) -> bool:
     )
 
 
-def merge_events(session: Session, keep_id: int, drop_id: int) -> list[int]:
+def merge_events(session: Session, keep_id: int, drop_id: int, *, refresh: bool = True) -> list[int]:
     """Move every mention of `drop_id` into `keep_id`, combine annotations, delete the emptied
-    event; return the moved mention ids (for undo)."""
+    event; return the moved mention ids (for undo). Ingest passes `refresh=False` and derives
+    the kept event once, after all of an article's mentions are in."""
     if keep_id == drop_id:
         return []
     keep, drop = session.get(Event, keep_id), session.get(Event, drop_id)
@@ -53,7 +54,8 @@ def merge_events(session: Session, keep_id: int, drop_id: int) -> list[int]:
     sqlite_features.unindex_events(session, [drop_id])
     session.delete(drop)
     session.flush()
-    refresh_event(session, keep_id)
+    if refresh:
+        refresh_event(session, keep_id)
     return moved
 
 

@@ -7,11 +7,13 @@ each corrected field replacing its machine value.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy.orm import defer
+from sqlalchemy import Row, bindparam, func, insert, update
 from sqlmodel import Session, col, delete, select
 
 from timeline import sqlite_features
@@ -25,58 +27,141 @@ REPUBLISHED_SIMILARITY = 90
 SOURCE_TEXT_SAMPLE = 3000
 
 
+REFRESH_BATCH = 500
+"""Events derived per round of queries: few enough for any database's parameter limit."""
+MENTION_COLUMNS = (
+    Mention.id,
+    Mention.event_id,
+    Mention.article_id,
+    Mention.date_start,
+    Mention.date_end,
+    Mention.precision,
+    Mention.event_type,
+    Mention.location,
+    Mention.modality,
+    Mention.summary,
+    Mention.confidence,
+    Mention.evidence,
+)
+ARTICLE_COLUMNS = (Article.id, Article.title, Article.published, Article.outlet, Article.url, Article.source)
+
+
 def refresh_event(session: Session, event_id: int) -> Event | None:
-    """Recompute an event's values, actors and search entry from its mentions and corrections."""
-    event = session.get(Event, event_id)
-    if event is None:
-        return None
-    ordered = select(Mention).where(Mention.event_id == event_id).order_by(col(Mention.id))
-    mentions = list(session.exec(ordered).all())
-    if mentions:
-        _derive_from_mentions(session, event, mentions)
-    annotation = session.exec(select(Annotation).where(Annotation.event_id == event_id)).first()
-    event.is_corrected = _apply_corrections(event, annotation)
-    session.add(event)
+    """Recompute one event (see `refresh_events`) and return it."""
+    refresh_events(session, [event_id])
+    return session.get(Event, event_id)
+
+
+def refresh_events(session: Session, event_ids: Iterable[int]) -> None:
+    """Recompute events' values, actors and search entries from their mentions and corrections.
+
+    Ingest touches hundreds of events per article batch, so this reads each table once per batch
+    of events and writes with executemany; events that no longer exist are skipped.
+    """
+    ids = sorted(set(event_ids))
     session.flush()
-    _relink_actors(session, event, mentions, annotation)
-    article = session.get(Article, event.article_id)
-    evidence = " ".join(mention.evidence for mention in mentions)
+    for start in range(0, len(ids), REFRESH_BATCH):
+        _refresh_batch(session, ids[start : start + REFRESH_BATCH])
+    refreshed = set(ids)
+    for held in list(session.identity_map.values()):
+        if isinstance(held, Event) and held.id in refreshed:
+            session.expire(held)
+
+
+def _refresh_batch(session: Session, ids: list[int]) -> None:
+    table = Event.__table__  # type: ignore[attr-defined]
+    events = {row.id: dict(row._mapping) for row in session.execute(select(table).where(table.c.id.in_(ids)))}
+    if not events:
+        return
+    mentions: dict[int, list[Row]] = defaultdict(list)
+    for row in session.execute(
+        select(*MENTION_COLUMNS).where(col(Mention.event_id).in_(events)).order_by(col(Mention.id))
+    ):
+        mentions[row.event_id].append(row)
+    annotations = {
+        a.event_id: a for a in session.exec(select(Annotation).where(col(Annotation.event_id).in_(events)))
+    }
+    wanted = {m.article_id for rows in mentions.values() for m in rows} | {
+        e["article_id"] for e in events.values()
+    }
+    articles = {
+        row.id: row for row in session.execute(select(*ARTICLE_COLUMNS).where(col(Article.id).in_(wanted)))
+    }
+    samples = _text_samples(session, [rows for rows in mentions.values() if len(rows) > 1], articles)
+    for event_id, values in events.items():
+        if mentions[event_id]:
+            _derive_from_mentions(values, mentions[event_id], articles, samples)
+        values["is_corrected"] = _apply_corrections(values, annotations.get(event_id))
+    changes = [
+        {"event_key": key, **{name: value for name, value in values.items() if name != "id"}}
+        for key, values in events.items()
+    ]
+    session.execute(update(table).where(table.c.id == bindparam("event_key")), changes)
+    _relink_actors(session, list(events), annotations)
     sqlite_features.index_events(
-        session, [(event_id, article.title if article else "", event.summary, evidence)]
+        session,
+        [
+            (
+                event_id,
+                articles[values["article_id"]].title if values["article_id"] in articles else "",
+                values["summary"],
+                " ".join(m.evidence for m in mentions[event_id]),
+            )
+            for event_id, values in events.items()
+        ],
     )
-    return event
 
 
-def _derive_from_mentions(session: Session, event: Event, mentions: list[Mention]) -> None:
+def _text_samples(
+    session: Session, multi_mention_events: list[list[Row]], articles: dict[int, Row]
+) -> dict[int, str]:
+    """The opening of each article that may be a republished copy: only needed for events
+    reported by articles of different outlets."""
+    needed: set[int] = set()
+    for rows in multi_mention_events:
+        article_ids = {m.article_id for m in rows}
+        if len({_outlet(articles[i]) for i in article_ids if i in articles}) > 1:
+            needed |= article_ids
+    if not needed:
+        return {}
+    sample = func.substr(Article.text, 1, SOURCE_TEXT_SAMPLE)
+    return {
+        row[0]: row[1]
+        for row in session.execute(select(Article.id, sample).where(col(Article.id).in_(needed)))
+    }
+
+
+def _outlet(article: Row) -> str:
+    return (article.outlet or article.url or article.source or "").casefold()
+
+
+def _derive_from_mentions(
+    values: dict[str, Any], mentions: list[Row], articles: dict[int, Row], samples: dict[int, str]
+) -> None:
     """The most specific date most mentions agree on, the majority type, place and modality."""
     finest = min(PRECISION_RANK[m.precision] for m in mentions)
     specific = [m for m in mentions if PRECISION_RANK[m.precision] == finest]
     votes = Counter((m.date_start, m.date_end) for m in specific)
     (start, end), _ = max(votes.items(), key=lambda item: (item[1], -_first_index(specific, item[0])))
     chosen = next(m for m in specific if (m.date_start, m.date_end) == (start, end))
-    event.date_start, event.date_end, event.precision = start, end, chosen.precision
-    event.date_conflict = finest == 0 and len({m.date_start for m in specific}) > 1
-    event.event_type = (
+    values.update(date_start=start, date_end=end, precision=chosen.precision)
+    values["date_conflict"] = finest == 0 and len({m.date_start for m in specific}) > 1
+    values["event_type"] = (
         _majority([m.event_type for m in mentions if m.event_type != "other"]) or chosen.event_type
     )
-    event.location = _majority([m.location for m in mentions if m.location]) or None
-    event.modality = _majority([m.modality for m in mentions]) or chosen.modality
-    event.summary = chosen.summary
-    event.confidence = max(m.confidence for m in mentions)
-    article_ids = {m.article_id for m in mentions}
-    articles = list(
-        session.exec(
-            select(Article).where(col(Article.id).in_(article_ids)).options(defer(Article.text))
-        ).all()
-    )
-    published = [a.published for a in articles if a.published]
-    event.first_reported = min(published) if published else None
-    first = min(articles, key=lambda a: (a.published or date.max, a.id or 0))
-    event.article_id = first.id or event.article_id
-    event.sources = count_sources(session, articles)
+    values["location"] = _majority([m.location for m in mentions if m.location]) or None
+    values["modality"] = _majority([m.modality for m in mentions]) or chosen.modality
+    values["summary"] = chosen.summary
+    values["confidence"] = max(m.confidence for m in mentions)
+    reporting = [articles[i] for i in sorted({m.article_id for m in mentions}) if i in articles]
+    published = [a.published for a in reporting if a.published]
+    values["first_reported"] = min(published) if published else None
+    if reporting:
+        values["article_id"] = min(reporting, key=lambda a: (a.published or date.max, a.id)).id
+    values["sources"] = count_sources(reporting, samples)
 
 
-def _first_index(mentions: list[Mention], dates: tuple[date, date]) -> int:
+def _first_index(mentions: list[Row], dates: tuple[date, date]) -> int:
     return next(i for i, m in enumerate(mentions) if (m.date_start, m.date_end) == dates)
 
 
@@ -88,14 +173,14 @@ def _majority(values: list[str]) -> str | None:
     return max(counts, key=lambda value: (counts[value], -values.index(value)))
 
 
-def count_sources(session: Session, articles: list[Article]) -> int:
+def count_sources(articles: list[Row], samples: dict[int, str]) -> int:
     """Distinct sources: outlets, with a wire story republished near-verbatim counted once."""
     groups: list[tuple[set[str], str]] = []
     for article in articles:
-        outlet = (article.outlet or article.url or article.source or "").casefold()
-        text = session.exec(select(Article.text).where(Article.id == article.id)).one()[:SOURCE_TEXT_SAMPLE]
+        outlet = _outlet(article)
+        text = samples.get(article.id, "")
         for outlets, sample in groups:
-            if outlet in outlets or fuzz.ratio(sample, text) >= REPUBLISHED_SIMILARITY:
+            if outlet in outlets or fuzz.ratio(sample, text, score_cutoff=REPUBLISHED_SIMILARITY):
                 outlets.add(outlet)
                 break
         else:
@@ -103,7 +188,7 @@ def count_sources(session: Session, articles: list[Article]) -> int:
     return max(1, len(groups))
 
 
-def _apply_corrections(event: Event, annotation: Annotation | None) -> bool:
+def _apply_corrections(values: dict[str, Any], annotation: Annotation | None) -> bool:
     if annotation is None:
         return False
     corrections = {
@@ -114,31 +199,30 @@ def _apply_corrections(event: Event, annotation: Annotation | None) -> bool:
         "location": annotation.corrected_location,
     }
     applied = {name: value for name, value in corrections.items() if value is not None}
-    for name, value in applied.items():
-        setattr(event, name, value)
-    if event.date_end < event.date_start:
-        event.date_end = event.date_start
+    values.update(applied)
+    if values["date_end"] < values["date_start"]:
+        values["date_end"] = values["date_start"]
     return bool(applied) or annotation.corrected_actors is not None
 
 
-def _relink_actors(
-    session: Session, event: Event, mentions: list[Mention], annotation: Annotation | None
-) -> None:
-    session.exec(delete(EventActor).where(col(EventActor.event_id) == event.id))
-    if annotation is not None and annotation.corrected_actors is not None:
-        names = [name.strip() for name in annotation.corrected_actors.split(ACTOR_SEPARATOR.strip())]
-        actor_ids = {ensure_actor(session, resolve_actor(name)) for name in names if name}
-    else:
-        mention_ids = [mention.id for mention in mentions]
-        actor_ids = set(
-            session.exec(
-                select(MentionActor.actor_id).where(col(MentionActor.mention_id).in_(mention_ids))
-            ).all()
-        )
-    assert event.id is not None
-    for actor_id in actor_ids:
-        session.add(EventActor(event_id=event.id, actor_id=actor_id))
-    session.flush()
+def _relink_actors(session: Session, event_ids: list[int], annotations: dict[int | None, Annotation]) -> None:
+    """Each event's actors: the researcher's corrected list, else the union over its mentions."""
+    linked: dict[int, set[int]] = defaultdict(set)
+    for event_id, actor_id in session.execute(
+        select(Mention.event_id, MentionActor.actor_id)
+        .join(Mention, col(Mention.id) == col(MentionActor.mention_id))
+        .where(col(Mention.event_id).in_(event_ids))
+    ):
+        linked[event_id].add(actor_id)
+    for event_id in event_ids:
+        annotation = annotations.get(event_id)
+        if annotation is not None and annotation.corrected_actors is not None:
+            names = [name.strip() for name in annotation.corrected_actors.split(ACTOR_SEPARATOR.strip())]
+            linked[event_id] = {ensure_actor(session, resolve_actor(name)) for name in names if name}
+    session.execute(delete(EventActor).where(col(EventActor.event_id).in_(event_ids)))
+    rows = [{"event_id": e, "actor_id": a} for e in event_ids for a in sorted(linked[e])]
+    if rows:
+        session.execute(insert(EventActor), rows)
 
 
 def resolve_actor(name: str) -> Entity:

@@ -57,16 +57,16 @@ def index_events(session: Session, rows: Iterable[tuple[int, str, str, str]]) ->
     """Add or replace (event_id, title, summary, evidence) rows in the search index."""
     if not is_sqlite(session):
         return
-    for event_id, title, summary, evidence in rows:
-        params = {"id": event_id, "title": title, "summary": summary, "evidence": evidence}
-        session.execute(text("DELETE FROM event_fts WHERE rowid = :id"), {"id": event_id})
-        session.execute(
-            text(
-                "INSERT INTO event_fts(rowid, title, summary, evidence) "
-                "VALUES (:id, :title, :summary, :evidence)"
-            ),
-            params,
-        )
+    params = [{"id": e, "title": t, "summary": s, "evidence": v} for e, t, s, v in rows]
+    if not params:
+        return
+    session.execute(text("DELETE FROM event_fts WHERE rowid = :id"), params)
+    session.execute(
+        text(
+            "INSERT INTO event_fts(rowid, title, summary, evidence) VALUES (:id, :title, :summary, :evidence)"
+        ),
+        params,
+    )
 
 
 def unindex_events(session: Session, event_ids: Iterable[int]) -> None:

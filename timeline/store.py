@@ -10,12 +10,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, delete, select
 
 from timeline import sqlite_features
-from timeline.clustering import find_events
+from timeline.clustering import CandidateIndex, StoredMention, find_events
 from timeline.consolidation import kept_apart, merge_events
-from timeline.events import ensure_actor, refresh_event
+from timeline.events import ensure_actor, refresh_event, refresh_events
 from timeline.extraction import EXTRACTOR_VERSION, ExtractedMention, Extraction
 from timeline.extraction.gazetteer import Entity
 from timeline.models import MANUAL_EXTRACTOR, Annotation, Article, Event, EventActor, Mention, MentionActor
@@ -42,21 +43,102 @@ def article_by_hash(session: Session, content_hash: str) -> Article | None:
     return session.exec(select(Article).where(Article.content_hash == content_hash)).first()
 
 
+EVENT_INSERT = insert(Event.__table__)  # type: ignore[attr-defined]
+MENTION_INSERT = insert(Mention.__table__)  # type: ignore[attr-defined]
+MENTION_ACTOR_INSERT = insert(MentionActor.__table__)  # type: ignore[attr-defined]
+
+
+class ArticleWriter:
+    """Stores extracted mentions into events inside one transaction.
+
+    The stored mentions clustering compares against and the actor ids already seen are held in
+    memory for the transaction, so each mention costs a few inserts rather than a dozen queries.
+    Throw the writer away when its transaction (or a savepoint in it) rolls back.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.candidates = CandidateIndex(session)
+        self._actors: dict[tuple[str, str], int] = {}
+
+    def add_article(self, article: Article, extraction: Extraction) -> int:
+        """Store a new article and its mentions; return the number of mentions."""
+        self.session.add(article)
+        self.session.flush()
+        touched = {self.store_mention(article, mention) for mention in extraction.mentions}
+        refresh_events(self.session, touched)
+        return len(extraction.mentions)
+
+    def store_mention(self, article: Article, extracted: ExtractedMention) -> int:
+        """Store a mention and return its event's id: it joins the event reporting the same
+        happening, or starts one. If it links several events, they report one happening and are
+        merged (unless a researcher split them apart). The caller refreshes the event."""
+        assert article.id is not None
+        reasons = find_events(self.candidates, article.id, article.language, extracted)
+        connection = self.session.connection()
+        if reasons:
+            event_id = reasons[0].event_id
+        else:
+            new_event = {
+                "article_id": article.id,
+                "date_start": extracted.date_start,
+                "date_end": extracted.date_end,
+            }
+            event_id = connection.execute(EVENT_INSERT, new_event).inserted_primary_key[0]
+        new_mention = {
+            "event_id": event_id,
+            "article_id": article.id,
+            "extractor_version": EXTRACTOR_VERSION,
+            "merge_reason": reasons[0].to_json() if reasons else None,
+            **_mention_values(extracted),
+        }
+        mention_id = connection.execute(MENTION_INSERT, new_mention).inserted_primary_key[0]
+        actor_ids = self._actor_ids(extracted.actors)
+        if actor_ids:
+            connection.execute(
+                MENTION_ACTOR_INSERT, [{"mention_id": mention_id, "actor_id": a} for a in actor_ids]
+            )
+        countries = frozenset(a.code for a in extracted.actors if a.kind == "country" and a.code)
+        self.candidates.add(
+            StoredMention(
+                mention_id,
+                event_id,
+                article.id,
+                article.language,
+                extracted.date_start,
+                extracted.date_end,
+                extracted.precision,
+                extracted.event_type,
+                extracted.location,
+                extracted.evidence,
+                countries,
+            )
+        )
+        for other in reasons[1:]:
+            if _event_exists(self.session, other.event_id) and not kept_apart(
+                self.session, event_id, other.event_id
+            ):
+                merge_events(self.session, event_id, other.event_id, refresh=False)
+                self.candidates.merged(event_id, other.event_id)
+        return event_id
+
+    def _actor_ids(self, entities: Sequence[Entity]) -> list[int]:
+        ids = set()
+        for entity in entities:
+            key = (entity.kind, entity.code if entity.kind != "person" and entity.code else entity.name)
+            if key not in self._actors:
+                self._actors[key] = ensure_actor(self.session, entity)
+            ids.add(self._actors[key])
+        return sorted(ids)
+
+
 def add_article(session: Session, article: Article, extraction: Extraction) -> int:
     """Store a new article and one event per mention; return the number of events."""
-    session.add(article)
-    session.flush()
-    assert article.id is not None
-    touched = {_create_event(session, article, mention).id for mention in extraction.mentions}
-    _refresh_all(session, touched)
-    return len(extraction.mentions)
+    return ArticleWriter(session).add_article(article, extraction)
 
 
-def _refresh_all(session: Session, event_ids: set[int | None]) -> None:
-    """Derive each touched event once, after all of an article's mentions are in."""
-    for event_id in sorted(i for i in event_ids if i is not None):
-        if session.get(Event, event_id) is not None:
-            refresh_event(session, event_id)
+def _event_exists(session: Session, event_id: int) -> bool:
+    return session.exec(select(Event.id).where(Event.id == event_id)).first() is not None
 
 
 def reextract_article(session: Session, article: Article, extraction: Extraction) -> ReextractReport:
@@ -73,17 +155,18 @@ def reextract_article(session: Session, article: Article, extraction: Extraction
         Mention.article_id == article.id, Mention.extractor_version != MANUAL_EXTRACTOR
     )
     old = {_mention_key(m): m for m in session.exec(extracted_before)}
-    touched: set[int | None] = set()
+    writer = ArticleWriter(session)
+    touched: set[int] = set()
     for extracted in extraction.mentions:
         existing = old.pop(_mention_key(extracted), None)
         if existing is None:
-            touched.add(_create_event(session, article, extracted).id)
+            touched.add(writer.store_mention(article, extracted))
             report.added += 1
         else:
             _update_mention(session, existing, extracted)
             touched.add(existing.event_id)
             report.kept += 1
-    _refresh_all(session, touched)
+    refresh_events(session, touched)
     for stale in old.values():
         report.orphaned_annotations += _delete_mention(session, stale)
         report.removed += 1
@@ -98,40 +181,6 @@ def reextract_article(session: Session, article: Article, extraction: Extraction
 
 def _mention_key(mention: Mention | ExtractedMention) -> tuple[object, ...]:
     return (mention.date_start, mention.date_end, mention.sentence_char_start, mention.sentence_char_end)
-
-
-def _create_event(session: Session, article: Article, extracted: ExtractedMention) -> Event:
-    """Store a mention: it joins the event reporting the same happening, or starts one. If it
-    links several events, they report one happening and are merged (unless a researcher split
-    them apart)."""
-    assert article.id is not None
-    reasons = find_events(session, article, extracted)
-    if not reasons:
-        event = Event(article_id=article.id, date_start=extracted.date_start, date_end=extracted.date_end)
-        session.add(event)
-        session.flush()
-    else:
-        found = session.get(Event, reasons[0].event_id)
-        assert found is not None
-        event = found
-    assert event.id is not None
-    mention = Mention(
-        event_id=event.id,
-        article_id=article.id,
-        extractor_version=EXTRACTOR_VERSION,
-        merge_reason=reasons[0].to_json() if reasons else None,
-        **_mention_values(extracted),
-    )
-    session.add(mention)
-    session.flush()
-    _link_mention_actors(session, mention, extracted.actors)
-    for other in reasons[1:]:
-        if session.get(Event, other.event_id) is not None and not kept_apart(
-            session, event.id, other.event_id
-        ):
-            merge_events(session, event.id, other.event_id)
-    refresh_event(session, event.id)
-    return event
 
 
 def _update_mention(session: Session, mention: Mention, extracted: ExtractedMention) -> None:

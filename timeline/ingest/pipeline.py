@@ -118,19 +118,23 @@ def ingest(
     summary = IngestSummary()
     report = progress or (lambda _what, _summary, _source: None)
     pool = _worker_pool(jobs)
+    seen: set[str] = set()
     try:
         chunk: list[tuple[RawArticle, str]] = []
+        writing: Chunk | None = None
         for raw in _articles(paths, summary, report, published, language):
             digest = content_hash(raw.text)
-            if _already_stored(engine, digest) or any(digest == queued for _, queued in chunk):
+            if digest in seen or _already_stored(engine, digest):
                 summary.duplicates += 1
                 report("duplicate", summary, raw.source)
                 continue
+            seen.add(digest)
             chunk.append((raw, digest))
             if len(chunk) >= CHUNK_SIZE * max(jobs, 1):
-                _store_chunk(engine, chunk, pool, summary, report)
+                writing = _write_and_advance(engine, writing, _extracting(pool, chunk), summary, report)
                 chunk = []
-        _store_chunk(engine, chunk, pool, summary, report)
+        writing = _write_and_advance(engine, writing, _extracting(pool, chunk), summary, report)
+        _write_and_advance(engine, writing, None, summary, report)
     finally:
         if pool is not None:
             pool.shutdown()
@@ -138,8 +142,33 @@ def ingest(
 
 
 CHUNK_SIZE = 16
-"""Articles per worker handed out at a time: enough to keep workers busy, few enough to keep
-memory flat."""
+"""Articles per worker handed out at a time, and per write transaction with one worker: enough
+to keep workers busy and commits few, few enough to keep memory flat and locks short."""
+
+Chunk = tuple[list[tuple[RawArticle, str]], Iterator[Extraction]]
+"""Articles with their content hashes, and their extractions (possibly still running)."""
+
+
+def _extracting(pool: Executor | None, chunk: list[tuple[RawArticle, str]]) -> Chunk:
+    """Start extracting a chunk: in the workers at once, or lazily in this process."""
+    raws = [raw for raw, _ in chunk]
+    if pool is None:
+        return chunk, map(extract_article, raws)
+    return chunk, iter(pool.map(extract_article, raws, chunksize=CHUNK_SIZE))
+
+
+def _write_and_advance(
+    engine: Engine,
+    writing: Chunk | None,
+    following: Chunk | None,
+    summary: IngestSummary,
+    report: ProgressCallback,
+) -> Chunk | None:
+    """Store the chunk whose extraction is under way while the workers start on the next one."""
+    if writing is not None:
+        chunk, extractions = writing
+        _store_chunk(engine, list(zip(chunk, extractions, strict=True)), summary, report)
+    return following
 
 
 def _articles(
@@ -180,18 +209,39 @@ def extract_article(raw: RawArticle) -> Extraction:
 
 def _store_chunk(
     engine: Engine,
-    chunk: list[tuple[RawArticle, str]],
-    pool: Executor | None,
+    extracted: list[tuple[tuple[RawArticle, str], Extraction]],
     summary: IngestSummary,
     report: ProgressCallback,
 ) -> None:
-    raws = [raw for raw, _ in chunk]
-    extractions = (
-        pool.map(extract_article, raws, chunksize=CHUNK_SIZE) if pool else map(extract_article, raws)
-    )
-    for (raw, digest), extraction in zip(chunk, extractions, strict=True):
-        what = _store(engine, raw, digest, extraction, summary)
-        report(what, summary, raw.source)
+    """Store a chunk in one write transaction, each article in a savepoint of its own, so a
+    failing article is reported and skipped while the others are committed together."""
+    if not extracted:
+        return
+    stored: list[tuple[RawArticle, int]] = []
+    with Session(engine) as session:
+        writer = store.ArticleWriter(session)
+        for (raw, digest), extraction in extracted:
+            try:
+                with session.begin_nested():
+                    events = writer.add_article(_article_row(raw, digest, extraction), extraction)
+            except Exception as error:  # a failed article must never stop the batch
+                writer = store.ArticleWriter(session)  # what it held may have been rolled back
+                summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
+                report("failure", summary, raw.source)
+                continue
+            stored.append((raw, events))
+        try:
+            session.commit()
+        except Exception as error:
+            session.rollback()
+            for raw, _ in stored:
+                summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
+                report("failure", summary, raw.source)
+            return
+    for raw, events in stored:
+        summary.articles += 1
+        summary.events += events
+        report("article", summary, raw.source)
 
 
 def _already_stored(engine: Engine, digest: str) -> bool:
@@ -216,11 +266,8 @@ def _read(source: str) -> Iterator[RawArticle | ReadFailure]:
     yield from read_path(path)
 
 
-def _store(
-    engine: Engine, raw: RawArticle, digest: str, extraction: Extraction, summary: IngestSummary
-) -> str:
-    """Store one article and its events in one transaction."""
-    article = Article(
+def _article_row(raw: RawArticle, digest: str, extraction: Extraction) -> Article:
+    return Article(
         source=raw.source,
         url=raw.url,
         title=raw.title,
@@ -231,16 +278,6 @@ def _store(
         text=raw.text,
         ingested_at=store.now(),
     )
-    try:
-        with Session(engine) as session:
-            events = store.add_article(session, article, extraction)
-            session.commit()
-    except Exception as error:  # a failed article must never stop the batch
-        summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
-        return "failure"
-    summary.articles += 1
-    summary.events += events
-    return "article"
 
 
 def reextract(engine: Engine, progress: ProgressCallback | None = None) -> IngestSummary:
