@@ -6,13 +6,11 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from timeline.config import data_dir
+from timeline.extraction.pattern_scan import PatternScan
 
 OTHER = "other"
-METACHARACTERS = frozenset("\\()[].^$|?*+{")
-OPTIONAL = ("?", "*", "{")
 
 
 @dataclass(frozen=True)
@@ -45,49 +43,22 @@ def event_types() -> dict[str, EventType]:
 
 @dataclass(frozen=True)
 class _Keywords:
-    """The keyword patterns of one language."""
+    """The keyword patterns of one language, one per type in lexicon priority order."""
 
-    by_type: tuple[tuple[EventType, re.Pattern[str]], ...]
-    """One pattern per type, in lexicon priority order."""
-    anywhere: re.Pattern[str]
-    """Matches (empty) where a keyword of some type may start: one scan finds the few places
-    worth trying each type's pattern, instead of one scan of the whole sentence per type."""
+    types: tuple[EventType, ...]
+    scan: PatternScan
 
 
 @cache
 def _keywords(language: str) -> _Keywords:
     raw = json.loads((data_dir() / "lexicons" / "event_types.json").read_text(encoding="utf-8"))
     known = event_types()
-    by_type = []
-    prefixes: dict[str, Any] = {}
+    patterns = []
     for entry in raw["types"]:
         keywords = [_inflectable(k) for k in entry.get(language) or entry.get("en", [])]
         alternation = "|".join(sorted(keywords, key=len, reverse=True))
-        pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-        by_type.append((known[entry["type"]], pattern))
-        for keyword in keywords:
-            node = prefixes
-            for char in _literal_prefix(keyword):
-                node = node.setdefault(char, {})
-            node[""] = {}
-    anywhere = re.compile(rf"(?<!\w)(?={_trie_pattern(prefixes)})", re.IGNORECASE)
-    return _Keywords(tuple(by_type), anywhere)
-
-
-def _literal_prefix(keyword: str) -> str:
-    """The literal characters that every match of a keyword pattern starts with."""
-    for index, char in enumerate(keyword):
-        if char in METACHARACTERS or keyword[index + 1 : index + 2] in OPTIONAL:
-            return keyword[:index]
-    return keyword
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    """A regex matching any of the prefixes in a trie, branching one character at a time (the
-    regex engine tries alternatives one by one, so a flat list of hundreds is slow)."""
-    if "" in node:  # a prefix ends here: any longer one adds nothing to "may start here"
-        return ""
-    return "(?:" + "|".join(re.escape(char) + _trie_pattern(child) for char, child in node.items()) + ")"
+        patterns.append(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE))
+    return _Keywords(tuple(known[entry["type"]] for entry in raw["types"]), PatternScan(patterns))
 
 
 def _inflectable(keyword: str) -> str:
@@ -98,17 +69,10 @@ def _inflectable(keyword: str) -> str:
 def find_type_keywords(sentence: str, language: str) -> list[TypeMatch]:
     """Return every event-type keyword in a sentence, in lexicon priority order."""
     keywords = _keywords(language)
-    starts = [match.start() for match in keywords.anywhere.finditer(sentence)]
-    found = []
-    for event_type, pattern in keywords.by_type if starts else ():
-        # what `pattern.finditer` would give: a type's matches never overlap one another
-        resume = 0
-        for start in starts:
-            match = pattern.match(sentence, start) if start >= resume else None
-            if match is not None:
-                found.append(TypeMatch(event_type, match.start(), match.end()))
-                resume = match.end()
-    return found
+    return [
+        TypeMatch(keywords.types[index], match.start(), match.end())
+        for index, match in keywords.scan.matches(sentence)
+    ]
 
 
 def nearest_type(matches: list[TypeMatch], start: int, end: int) -> EventType | None:

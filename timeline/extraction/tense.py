@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cached_property
+from functools import cache, cached_property
 
 from timeline.extraction.calendar import Tense
 from timeline.extraction.lexicon import Lexicon
+from timeline.extraction.pattern_scan import PatternScan
 
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 SENTENCE_END_AHEAD = re.compile(rf"(?={SENTENCE_END.pattern})")
@@ -38,7 +39,7 @@ class TenseReader:
                 "past": self._lexicon.past_cues,
                 "weak": self._lexicon.weak_past_cues,
             }[kind]
-            self._cues[key] = _spans(cues, self._text[start:end])
+            self._cues[key] = [match.span() for _, match in _scan(cues).matches(self._text[start:end])]
         return self._cues[key]
 
     @cached_property
@@ -112,12 +113,14 @@ class TenseReader:
         """Tell whether the text between start and end has a verb with a tense cue (a clause that
         says something happened or will happen, rather than a caption or a dateline)."""
         cues = (*self._lexicon.future_cues, *self._lexicon.past_cues, *self._lexicon.weak_past_cues)
-        return any(cue.search(self._text, start, end) for cue in cues)
+        return _scan(cues).search_any(self._text, start, end)
 
     def is_reported(self, start: int, end: int) -> bool:
         """Tell whether the text between start and end reports hearsay ("selon", "reportedly")."""
-        return any(cue.search(self._text, start, end) for cue in self._lexicon.reported_cues)
+        return _scan(self._lexicon.reported_cues).search_any(self._text, start, end)
 
 
-def _spans(cues: tuple[re.Pattern[str], ...], sentence: str) -> list[tuple[int, int]]:
-    return [match.span() for cue in cues for match in cue.finditer(sentence)]
+@cache
+def _scan(cues: tuple[re.Pattern[str], ...]) -> PatternScan:
+    """One scanner per cue list of a lexicon, built on first use."""
+    return PatternScan(cues)

@@ -1,0 +1,213 @@
+"""Scanning a text for many regular expressions with one pass instead of one pass each.
+
+The lexicons hold dozens of patterns (event-type keywords, tense cues) and most of them start
+with a literal word. Python's `re` tries the alternatives of a pattern one by one at every
+position, so scanning a sentence once per pattern costs far more than the few places where any
+of them can match. `PatternScan` finds those places with one pattern built as a trie of the
+literal starts, then runs each pattern only there, giving exactly what each pattern's own
+`finditer` would give.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+METACHARACTERS = frozenset("\\()[].^$|?*+{")
+OPTIONAL = frozenset("?*{")
+LOOKBEHINDS = ("(?<!", "(?<=")
+WORD_START_TESTS = ("\\b", "(?<!\\w)")
+"""Zero-width tests before a first literal that the trie keeps: they reject most positions at
+once, and case flags do not change them. Other lookbehinds are skipped, which only lets the
+trie accept more places, never fewer."""
+
+
+class PatternScan:
+    """A sequence of patterns, each matched as its own `finditer` would, with one shared pass."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        self._patterns = tuple(patterns)
+        self._first_chars: list[re.Pattern[str] | None] = []
+        """Per pattern, what the character at a possible start must match (None: no literal
+        start, so the pattern scans the whole text itself)."""
+        self._by_char: dict[str, tuple[int, ...]] = {}
+        trie: dict[str, Any] = {}
+        for pattern in self._patterns:
+            prefixes = None if pattern.flags & re.VERBOSE else literal_starts(pattern.pattern)
+            first_chars = set()
+            for prefix in prefixes or ():
+                node = trie
+                for piece in prefix:
+                    # with ASCII or LOCALE, \b is not the word boundary the trie would test
+                    if piece in WORD_START_TESTS and pattern.flags & (re.ASCII | re.LOCALE):
+                        continue
+                    node = node.setdefault(piece, {})
+                node[""] = {}
+                first_chars.add(next(piece for piece in prefix if piece not in WORD_START_TESTS))
+            # the pattern's own flags decide which characters its first literal accepts
+            alternation = "(?:" + "|".join(sorted(first_chars)) + ")"
+            self._first_chars.append(re.compile(alternation, pattern.flags) if prefixes else None)
+        ignore_case = any(pattern.flags & re.IGNORECASE for pattern in self._patterns)
+        self._starts = re.compile(f"(?={_trie_pattern(trie)})", re.IGNORECASE if ignore_case else 0)
+
+    def matches(
+        self, text: str, start: int = 0, end: int = sys.maxsize
+    ) -> Iterator[tuple[int, re.Match[str]]]:
+        """Yield (pattern index, match) for every pattern in order, each pattern's matches as
+        `pattern.finditer(text, start, end)` yields them."""
+        places: list[list[int]] = [[] for _ in self._patterns]
+        for possible in self._starts.finditer(text, start, end):
+            position = possible.start()
+            for index in self._patterns_for(text[position]):
+                places[index].append(position)
+        for index, pattern in enumerate(self._patterns):
+            if self._first_chars[index] is None:
+                for match in pattern.finditer(text, start, end):
+                    yield index, match
+                continue
+            resume = start
+            for position in places[index]:
+                # a match spends its literal start, so it is never empty and finditer resumes at its end
+                found = pattern.match(text, position, end) if position >= resume else None
+                if found is not None:
+                    yield index, found
+                    resume = found.end()
+
+    def search_any(self, text: str, start: int = 0, end: int = sys.maxsize) -> bool:
+        """Tell whether any pattern's `search(text, start, end)` finds something."""
+        return next(self.matches(text, start, end), None) is not None
+
+    def _patterns_for(self, char: str) -> tuple[int, ...]:
+        """The patterns whose literal start may begin with `char` (worked out once per character)."""
+        if char not in self._by_char:
+            self._by_char[char] = tuple(
+                index
+                for index, first_chars in enumerate(self._first_chars)
+                if first_chars is not None and first_chars.match(char)
+            )
+        return self._by_char[char]
+
+
+def literal_starts(source: str) -> list[tuple[str, ...]] | None:
+    """The starts one of which every match of a regex source begins with, each as regex pieces
+    (word-start tests, then one escaped character per piece), or None when the source does not
+    start with literals this reading understands."""
+    alternatives = _top_level_split(source)
+    if len(alternatives) > 1:
+        starts = [literal_starts(alternative) for alternative in alternatives]
+        return None if any(s is None for s in starts) else [p for s in starts if s for p in s]
+    test_end = _group_end(source, 0) if source.startswith(LOOKBEHINDS) else 2 * source.startswith("\\b")
+    if test_end is None:
+        return None
+    if test_end:
+        rest = literal_starts(source[test_end:])
+        kept = (source[:test_end],) if source[:test_end] in WORD_START_TESTS else ()
+        return None if rest is None else [(*kept, *start) for start in rest]
+    content_start = _group_content_start(source)
+    if content_start is not None:
+        close = _group_end(source, 0)
+        if close is None or source[close : close + 1] in OPTIONAL:
+            return None
+        return literal_starts(source[content_start : close - 1])
+    prefix = _literal_prefix(source)
+    return [tuple(re.escape(char) for char in prefix)] if prefix else None
+
+
+def _literal_prefix(source: str) -> str:
+    """The characters a source starts with literally, up to the first special or optional one."""
+    chars = []
+    index = 0
+    while index < len(source):
+        char, width = source[index], 1
+        if char == "\\":
+            escaped = source[index + 1 : index + 2]
+            if not escaped or (escaped.isascii() and escaped.isalnum()):  # \b, \w, \1…
+                break
+            char, width = escaped, 2
+        elif char in METACHARACTERS:
+            break
+        if source[index + width : index + width + 1] in OPTIONAL:
+            break
+        chars.append(char)
+        index += width
+    return "".join(chars)
+
+
+def _group_content_start(source: str) -> int | None:
+    """Where the content of a group opening `source` starts: "(", "(?:" or "(?P<name>"."""
+    if source.startswith("(?:"):
+        return 3
+    if source.startswith("(?P<"):
+        return source.index(">") + 1
+    return 1 if source.startswith("(") and not source.startswith("(?") else None
+
+
+def _group_end(source: str, opening: int) -> int | None:
+    """The index just after the parenthesis closing the group opened at `opening`."""
+    depth = 0
+    index = opening
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1
+        elif char == "[":
+            index = _class_end(source, index)
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return None
+
+
+def _class_end(source: str, opening: int) -> int:
+    """The index just after the character class opened at `opening` (a leading "]" or "^]" is
+    a literal "]")."""
+    index = opening + 1
+    if source[index : index + 1] == "^":
+        index += 1
+    if source[index : index + 1] == "]":
+        index += 1
+    while index < len(source) and source[index] != "]":
+        index += 2 if source[index] == "\\" else 1
+    return index + 1
+
+
+def _top_level_split(source: str) -> list[str]:
+    """Split a regex source at its "|" outside groups and classes."""
+    parts = []
+    depth = 0
+    part_start = 0
+    index = 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _class_end(source, index)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[part_start:index])
+            part_start = index + 1
+        index += 1
+    return [*parts, source[part_start:]]
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """A regex matching any prefix of a trie, branching one character at a time."""
+    if not node:  # no prefixes at all
+        return "(?!)"
+    if "" in node:  # a prefix ends here: a longer one adds nothing to "may start here"
+        return ""
+    branches = [piece + _trie_pattern(child) for piece, child in node.items()]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
