@@ -11,6 +11,7 @@ from functools import cache
 
 from timeline.config import data_dir
 from timeline.extraction.gazetteer import TOKEN, Entity, EntityMatch, Gazetteer, fold
+from timeline.extraction.pattern_scan import PatternScan
 
 NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 PARTICLE = r"(?:de|da|del|della|di|do|dos|du|van|von|bin|ben|ould|al|el|le|la)"
@@ -19,8 +20,9 @@ NAME = rf"(?P<name>{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)?{NAME_TOKEN}){{0,3}})"
 
 @dataclass(frozen=True)
 class _Patterns:
-    direct: re.Pattern[str]
-    appositive: re.Pattern[str]
+    titled: PatternScan
+    """A title, then the name right after it ("Minister Hugh Todd") or after an apposition
+    ("le ministre … des Affaires étrangères, Robert Dussey")."""
     honorifics: frozenset[str]
 
 
@@ -35,32 +37,29 @@ def context_lexicon(language: str) -> dict[str, list[str]]:
 def _patterns(language: str) -> _Patterns:
     titles = sorted(context_lexicon(language)["titles"], key=len, reverse=True)
     title = "(?P<title>" + "|".join(re.escape(t) for t in titles) + ")"
-    return _Patterns(
-        direct=re.compile(rf"(?<![\w.]){title}\s+{NAME}"),
-        appositive=re.compile(rf"(?<![\w.]){title}\b[^,.;:()«»\"]{{0,70}},\s+{NAME}"),
-        honorifics=frozenset(context_lexicon(language)["honorifics"]),
-    )
+    direct = re.compile(rf"(?<![\w.]){title}\s+{NAME}")
+    appositive = re.compile(rf"(?<![\w.]){title}\b[^,.;:()«»\"]{{0,70}},\s+{NAME}")
+    return _Patterns(PatternScan((direct, appositive)), frozenset(context_lexicon(language)["honorifics"]))
 
 
 def titled_people(sentence: str, language: str, gazetteer: Gazetteer) -> Iterator[EntityMatch]:
     """Yield people written after a title, resolved to the gazetteer where it knows them."""
     patterns = _patterns(language)
     seen: set[tuple[int, int]] = set()
-    for pattern in (patterns.direct, patterns.appositive):
-        for match in pattern.finditer(sentence):
-            name = _trim(match["name"])
-            tokens = name.split()
-            single_ok = match["title"] in patterns.honorifics or tokens[0].isupper()
-            if not tokens or (len(tokens) == 1 and not single_ok):
-                continue
-            start = match.start("name")
-            span = (start, start + len(name))
-            if span in seen:
-                continue
-            seen.add(span)
-            entity = _resolve(name, gazetteer)
-            if entity is not None:
-                yield EntityMatch(span[0], span[1], entity, "person")
+    for _, match in patterns.titled.matches(sentence):
+        name = _trim(match["name"])
+        tokens = name.split()
+        single_ok = match["title"] in patterns.honorifics or tokens[0].isupper()
+        if not tokens or (len(tokens) == 1 and not single_ok):
+            continue
+        start = match.start("name")
+        span = (start, start + len(name))
+        if span in seen:
+            continue
+        seen.add(span)
+        entity = _resolve(name, gazetteer)
+        if entity is not None:
+            yield EntityMatch(span[0], span[1], entity, "person")
 
 
 def _trim(name: str) -> str:
