@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 
 from timeline.extraction.context import ArticleContext, article_context, referred_capital, referred_countries
 from timeline.extraction.event_types import OTHER, TypeMatch, event_types, find_type_keywords, nearest_type
@@ -75,7 +75,7 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     Undated sentences that follow a meeting, visit, summit, call or agreement elaborate on it:
     the people they name join that event ("Du côté de l'AES, SEM Abdoulaye DIOP a salué…").
     """
-    if language not in supported_languages():
+    if language not in _supported_languages():
         return
     timexes = [
         t
@@ -115,6 +115,12 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
                     elaborated.append(len(mentions))
                 mentions.append(mention)
     yield from mentions
+
+
+@cache
+def _supported_languages() -> frozenset[str]:
+    """The languages with a lexicon, listed once per process instead of a folder read per article."""
+    return frozenset(supported_languages())
 
 
 @dataclass(frozen=True)
