@@ -13,6 +13,10 @@ ABBREVIATION = re.compile(
     r"janv|févr|avr|juil|déc|Inc|Ltd|Co|Corp)|\b[A-Z])\.$"
 )
 
+ABBREVIATION_REACH = 16
+"""More characters than any abbreviation and its dot: searching just that far back before a
+boundary finds the same abbreviations as searching the whole sentence so far."""
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -32,7 +36,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for paragraph_end, next_start in [*_paragraph_breaks(text), (len(text), len(text))]:
         sentence_start = paragraph_start
         for boundary in BOUNDARY.finditer(text, paragraph_start, paragraph_end):
-            if ABBREVIATION.search(text, sentence_start, boundary.start()):
+            reach = max(sentence_start, boundary.start() - ABBREVIATION_REACH)
+            if ABBREVIATION.search(text, reach, boundary.start()):
                 continue
             _append(sentences, text, sentence_start, boundary.start(), paragraph_start, paragraph_end)
             sentence_start = boundary.end()
