@@ -57,6 +57,15 @@ class _Surface:
 
 
 @dataclass
+class _Node:
+    """A node of the token trie: the forms continuing with each next token, and the form that
+    ends here, if any."""
+
+    next: dict[str, _Node] = field(default_factory=dict)
+    surface: _Surface | None = None
+
+
+@dataclass
 class Gazetteer:
     """Lookup of written forms (as folded token tuples) to entities."""
 
@@ -65,9 +74,9 @@ class Gazetteer:
     capitals: dict[str, Entity] = field(default_factory=dict)
     aliases: dict[str, set[str]] = field(default_factory=dict)
     """Written forms by canonical name, for autocompletion."""
-    longest: dict[str, int] = field(default_factory=dict)
-    """The most tokens of any form by its first token: most tokens start no form at all, so
-    `find` skips them with one lookup instead of trying every length."""
+    trie: _Node = field(default_factory=_Node)
+    """The forms of `surfaces` by token: `find` follows a text's tokens only as far as some form
+    does, instead of looking up every length at every token."""
 
     def add(self, written: str, entity: Entity, role: str) -> None:
         """Register a written form; the first registration of a form wins."""
@@ -75,8 +84,11 @@ class Gazetteer:
         if not key or len(key) > MAX_TOKENS:
             return
         acronym = written.replace(".", "").isupper() and len(written.replace(".", "")) <= 6
-        self.surfaces.setdefault(key, _Surface(entity, role, acronym))
-        self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        surface = self.surfaces.setdefault(key, _Surface(entity, role, acronym))
+        node = self.trie
+        for token in key:
+            node = node.next.setdefault(token, _Node())
+        node.surface = surface
         if role != "demonym":
             self.aliases.setdefault(entity.name, set()).add(written)
 
@@ -84,24 +96,28 @@ class Gazetteer:
         """Yield the longest non-overlapping entity mentions in `text`, in order."""
         tokens = list(TOKEN.finditer(text))
         folded = [fold(token.group()) for token in tokens]
-        index = 0
-        while index < len(tokens):
-            longest = self.longest.get(folded[index], 0)
-            match = self._longest_at(text, tokens, folded, index, longest) if longest else None
-            if match is None:
-                index += 1
+        resume = 0
+        for index, token in enumerate(folded):
+            if index < resume or token not in self.trie.next:
                 continue
-            found, consumed = match
-            yield found
-            index += consumed
+            match = self._longest_at(text, tokens, folded, index)
+            if match is not None:
+                found, consumed = match
+                yield found
+                resume = index + consumed
 
     def _longest_at(
-        self, text: str, tokens: list[re.Match[str]], folded: list[str], index: int, longest: int
+        self, text: str, tokens: list[re.Match[str]], folded: list[str], index: int
     ) -> tuple[EntityMatch, int] | None:
-        for length in range(min(longest, len(tokens) - index), 0, -1):
-            surface = self.surfaces.get(tuple(folded[index : index + length]))
-            if surface is None:
-                continue
+        ending: list[tuple[int, _Surface]] = []
+        node: _Node | None = self.trie.next[folded[index]]
+        length = 1
+        while node is not None:
+            if node.surface is not None:
+                ending.append((length, node.surface))
+            node = node.next.get(folded[index + length]) if index + length < len(folded) else None
+            length += 1
+        for length, surface in reversed(ending):
             last = index + length - 1
             if any(
                 not JOINER.match(text[tokens[i].end() : tokens[i + 1].start()]) for i in range(index, last)
