@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from timeline.extraction import extract
+from timeline.extraction.pattern_scan import PatternScan, literal_starts
 
 from conftest import SEED, export_rows, run
 
@@ -128,3 +131,49 @@ def test_dates_command_outputs_timexes_as_json_lines() -> None:
         ("trois jours", "DURATION", "P3D"),
     ]
     assert all(t["start"] < t["end"] for t in output["timexes"])
+
+
+SCAN_TEXT = (
+    "Xwill will, he'll plan plans to; ACCORD accord d'accord ÉTAT état Etat "
+    "a signé; a été signé hier. Foreign Minister Ana Diaz met x-ray 12 COP28 ab abab cd."
+)
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [
+        [r"\bwill\b", r"\b'll\b", r"\bplans? to\b", r"\b\w{3,}ed\b"],
+        [r"(?<!\w)(?:accord|état|d'accord)(?!\w)", r"(?<!\w)(?:COP\d+|[ÉE]tat)(?!\w)"],
+        [r"\b(?:a|ont)\s+(?:\w+\s+)?\w+é\b", r"\ba\b", r"(?<=x)-ray|met"],
+        [r"(?<![\w.])(?P<title>Foreign\ Minister|Minister)\s+(?P<name>[A-Z]\w+)", r"(ab)+|cd", r"a(?:b|)"],
+        [r"\b(?:x|y)?ray", r"[A-Z]\w+", r"\d{2}", r"(?i)accord", r"(?x) a b"],
+    ],
+)
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_pattern_scan_finds_what_each_pattern_finds_alone(sources: list[str], flags: int) -> None:
+    """One shared pass gives, pattern by pattern, exactly the matches of each pattern's finditer."""
+    patterns = [re.compile(source, flags) for source in sources]
+    scan = PatternScan(patterns)
+    for start, end in [(0, len(SCAN_TEXT)), (3, 40), (20, 21)]:
+        expected = [(i, m.span()) for i, p in enumerate(patterns) for m in p.finditer(SCAN_TEXT, start, end)]
+        assert [(i, m.span()) for i, m in scan.matches(SCAN_TEXT, start, end)] == expected
+        assert scan.search_any(SCAN_TEXT, start, end) == any(
+            p.search(SCAN_TEXT, start, end) for p in patterns
+        )
+
+
+@pytest.mark.parametrize(
+    ("source", "starts"),
+    [
+        (r"\bwill\b", [("\\b", "w", "i", "l", "l")]),
+        (r"(?<=x)\bab|cd", [("\\b", "a", "b"), ("c", "d")]),
+        (r"plans? to", [("p", "l", "a", "n")]),
+        (r"Foreign\ Minister", [(*"Foreign", "\\ ", *"Minister")]),
+        (r"\b(?:a|b)?c", None),
+        (r"[ab]c", None),
+        (r"(?i)abc", None),
+    ],
+)
+def test_literal_starts_are_what_every_match_begins_with(source: str, starts: list | None) -> None:
+    """Optional parts end a literal start; a pattern without one is scanned on its own."""
+    assert literal_starts(source) == starts
