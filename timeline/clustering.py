@@ -95,6 +95,8 @@ class CandidateIndex:
         self._session = session
         self._slack = timedelta(days=thresholds.day_tolerance)
         self._months: dict[tuple[int, int], list[StoredMention]] = {}
+        self._held: dict[int, StoredMention] = {}
+        self._by_event: dict[int, list[StoredMention]] = {}
 
     def near(self, start: date, end: date) -> list[StoredMention]:
         """Stored mentions whose dates overlap [start, end] widened by the day tolerance."""
@@ -108,21 +110,29 @@ class CandidateIndex:
 
     def add(self, record: StoredMention) -> None:
         """Hold a newly stored mention in every month already read (others will read it)."""
+        self._hold(record)
         for month in _months(record.date_start, record.date_end):
             if month in self._months:
                 self._months[month].append(record)
 
     def merged(self, kept_event: int, dropped_event: int) -> None:
         """Follow a merge: mentions of the dropped event now belong to the kept one."""
-        for records in self._months.values():
-            for record in records:
-                if record.event_id == dropped_event:
-                    record.event_id = kept_event
+        moved = self._by_event.pop(dropped_event, [])
+        for record in moved:
+            record.event_id = kept_event
+        self._by_event.setdefault(kept_event, []).extend(moved)
 
     def _month(self, month: tuple[int, int]) -> list[StoredMention]:
         if month not in self._months:
-            self._months[month] = _load_month(self._session, month)
+            self._months[month] = [self._hold(record) for record in _load_month(self._session, month)]
         return self._months[month]
+
+    def _hold(self, record: StoredMention) -> StoredMention:
+        """One object per mention, whichever months it spans, so a merge updates it once."""
+        held = self._held.setdefault(record.id, record)
+        if held is record:
+            self._by_event.setdefault(record.event_id, []).append(record)
+        return held
 
 
 def _months(start: date, end: date) -> list[tuple[int, int]]:
@@ -199,6 +209,8 @@ def find_events(
     for other in reported:
         if other.event_id in same_article:
             continue  # one article reports a happening once; two of its sentences are two happenings
+        if countries and other.countries and countries.isdisjoint(other.countries):
+            continue  # the cheapest veto first: most candidates of a busy day concern other countries
         reason = _score(other, language, extracted, countries, thresholds)
         if reason is not None and (other.event_id not in best or reason.score > best[other.event_id].score):
             best[other.event_id] = reason

@@ -8,6 +8,7 @@ automatically.
 
 from __future__ import annotations
 
+from sqlalchemy import update
 from sqlmodel import Session, col, delete, select
 
 from timeline import sqlite_features
@@ -45,10 +46,7 @@ def merge_events(session: Session, keep_id: int, drop_id: int, *, refresh: bool 
     if keep is None or drop is None:
         raise TimelineError(f"no event with id {keep_id if keep is None else drop_id}")
     moved = sorted(mention_ids(session, drop_id))
-    for mention in session.exec(select(Mention).where(Mention.event_id == drop_id)).all():
-        mention.event_id = keep_id
-        session.add(mention)
-    session.flush()
+    session.execute(update(Mention).where(col(Mention.event_id) == drop_id).values(event_id=keep_id))
     _combine_annotations(session, keep_id, drop_id)
     session.exec(delete(EventActor).where(col(EventActor.event_id) == drop_id))
     sqlite_features.unindex_events(session, [drop_id])

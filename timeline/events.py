@@ -180,12 +180,26 @@ def count_sources(articles: list[Row], samples: dict[int, str]) -> int:
         outlet = _outlet(article)
         text = samples.get(article.id, "")
         for outlets, sample in groups:
-            if outlet in outlets or fuzz.ratio(sample, text, score_cutoff=REPUBLISHED_SIMILARITY):
+            if outlet in outlets or _republished(sample, text):
                 outlets.add(outlet)
                 break
         else:
             groups.append(({outlet}, text))
     return max(1, len(groups))
+
+
+_REPUBLISHED_PAIRS: dict[tuple[int, int], bool] = {}
+"""Comparisons already made: an event reported by a hundred articles is derived again each time
+one more arrives, and the texts compared never change."""
+
+
+def _republished(first: str, second: str) -> bool:
+    key = (hash(first), hash(second))
+    if key not in _REPUBLISHED_PAIRS:
+        if len(_REPUBLISHED_PAIRS) > 1_000_000:
+            _REPUBLISHED_PAIRS.clear()
+        _REPUBLISHED_PAIRS[key] = bool(fuzz.ratio(first, second, score_cutoff=REPUBLISHED_SIMILARITY))
+    return _REPUBLISHED_PAIRS[key]
 
 
 def _apply_corrections(values: dict[str, Any], annotation: Annotation | None) -> bool:

@@ -19,7 +19,16 @@ from timeline.consolidation import kept_apart, merge_events
 from timeline.events import ensure_actor, refresh_event, refresh_events
 from timeline.extraction import EXTRACTOR_VERSION, ExtractedMention, Extraction
 from timeline.extraction.gazetteer import Entity
-from timeline.models import MANUAL_EXTRACTOR, Annotation, Article, Event, EventActor, Mention, MentionActor
+from timeline.models import (
+    MANUAL_EXTRACTOR,
+    Annotation,
+    Article,
+    Event,
+    EventActor,
+    Mention,
+    MentionActor,
+    SplitPair,
+)
 
 
 @dataclass
@@ -60,6 +69,7 @@ class ArticleWriter:
         self.session = session
         self.candidates = CandidateIndex(session)
         self._actors: dict[tuple[str, str], int] = {}
+        self._any_split = session.exec(select(SplitPair.mention_a).limit(1)).first() is not None
 
     def add_article(self, article: Article, extraction: Extraction) -> int:
         """Store a new article and its mentions; return the number of mentions."""
@@ -115,8 +125,8 @@ class ArticleWriter:
             )
         )
         for other in reasons[1:]:
-            if _event_exists(self.session, other.event_id) and not kept_apart(
-                self.session, event_id, other.event_id
+            if _event_exists(self.session, other.event_id) and not (
+                self._any_split and kept_apart(self.session, event_id, other.event_id)
             ):
                 merge_events(self.session, event_id, other.event_id, refresh=False)
                 self.candidates.merged(event_id, other.event_id)
