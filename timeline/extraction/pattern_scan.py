@@ -50,7 +50,9 @@ class PatternScan:
             alternation = "(?:" + "|".join(sorted(first_chars)) + ")"
             self._first_chars.append(re.compile(alternation, pattern.flags) if prefixes else None)
         ignore_case = any(pattern.flags & re.IGNORECASE for pattern in self._patterns)
-        self._starts = re.compile(f"(?={_trie_pattern(trie)})", re.IGNORECASE if ignore_case else 0)
+        self._starts = (
+            re.compile(f"(?={_trie_pattern(trie)})", re.IGNORECASE if ignore_case else 0) if trie else None
+        )
 
     def matches(
         self, text: str, start: int = 0, end: int = sys.maxsize
@@ -58,7 +60,7 @@ class PatternScan:
         """Yield (pattern index, match) for every pattern in order, each pattern's matches as
         `pattern.finditer(text, start, end)` yields them."""
         places: list[list[int]] = [[] for _ in self._patterns]
-        for possible in self._starts.finditer(text, start, end):
+        for possible in self._starts.finditer(text, start, end) if self._starts is not None else ():
             position = possible.start()
             for index in self._patterns_for(text[position]):
                 places[index].append(position)
@@ -205,8 +207,6 @@ def _top_level_split(source: str) -> list[str]:
 
 def _trie_pattern(node: dict[str, Any]) -> str:
     """A regex matching any prefix of a trie, branching one character at a time."""
-    if not node:  # no prefixes at all
-        return "(?!)"
     if "" in node:  # a prefix ends here: a longer one adds nothing to "may start here"
         return ""
     branches = [piece + _trie_pattern(child) for piece, child in node.items()]

@@ -28,19 +28,23 @@ class TenseReader:
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self._text = text
         self._lexicon = lexicon
-        self._cues: dict[tuple[int, str], list[tuple[int, int]]] = {}
+        self._tense_cues = (*lexicon.future_cues, *lexicon.past_cues, *lexicon.weak_past_cues)
+        self._kinds = (
+            ("future",) * len(lexicon.future_cues)
+            + ("past",) * len(lexicon.past_cues)
+            + ("weak",) * len(lexicon.weak_past_cues)
+        )
+        self._cues: dict[int, dict[str, list[tuple[int, int]]]] = {}
 
     def _cue_spans(self, start: int, end: int, kind: str) -> list[tuple[int, int]]:
-        """Cue matches of one kind in the sentence [start, end), relative to it (cached)."""
-        key = (start, kind)
-        if key not in self._cues:
-            cues = {
-                "future": self._lexicon.future_cues,
-                "past": self._lexicon.past_cues,
-                "weak": self._lexicon.weak_past_cues,
-            }[kind]
-            self._cues[key] = [match.span() for _, match in _scan(cues).matches(self._text[start:end])]
-        return self._cues[key]
+        """Cue matches of one kind in the sentence [start, end), relative to it (one pass finds
+        every kind, kept per sentence)."""
+        if start not in self._cues:
+            found: dict[str, list[tuple[int, int]]] = {"future": [], "past": [], "weak": []}
+            for index, match in _scan(self._tense_cues).matches(self._text[start:end]):
+                found[self._kinds[index]].append(match.span())
+            self._cues[start] = found
+        return self._cues[start][kind]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -112,8 +116,7 @@ class TenseReader:
     def has_tensed_verb(self, start: int, end: int) -> bool:
         """Tell whether the text between start and end has a verb with a tense cue (a clause that
         says something happened or will happen, rather than a caption or a dateline)."""
-        cues = (*self._lexicon.future_cues, *self._lexicon.past_cues, *self._lexicon.weak_past_cues)
-        return _scan(cues).search_any(self._text, start, end)
+        return _scan(self._tense_cues).search_any(self._text, start, end)
 
     def is_reported(self, start: int, end: int) -> bool:
         """Tell whether the text between start and end reports hearsay ("selon", "reportedly")."""
