@@ -9,6 +9,7 @@ date; bare weekdays and year-less dates follow the tense of their sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -20,9 +21,12 @@ from timeline.extraction.timex_relative import resolve_anaphora
 from timeline.extraction.timex_rules import build_rules
 from timeline.extraction.timex_types import INVALID, Context, Found, Rule
 
+Candidate = tuple[int, int, int, Found]
+
 NARRATIVE_REACH = 200
 """How far back (in characters) an explicit date lends its year to a year-less one."""
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+APOSTROPHE_VARIANTS = re.compile("[’ʼ‘]")
 
 
 @dataclass(frozen=True)
@@ -58,21 +62,10 @@ def tag_timexes(
         Timexes in text order, never overlapping.
     """
     lexicon = load_lexicon(language)
-    matched_text = text.translate(APOSTROPHES)
+    # one normalisation of apostrophes keeps offsets: each is one character for another
+    matched_text = text.translate(APOSTROPHES) if APOSTROPHE_VARIANTS.search(text) else text
     context = Context(matched_text, reference, lexicon, TenseReader(matched_text, lexicon))
-    candidates: list[tuple[int, int, int, Found]] = []
-    for priority, rule in enumerate(_rules(language)):
-        for match in rule.pattern.finditer(matched_text):
-            found = rule.handler(match, context)
-            if found is not None:
-                start, end = match.span(rule.span_group)
-                candidates.append((start, end, priority, found))
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    chosen: list[tuple[int, int, int, Found]] = []
-    for candidate in candidates:
-        if all(candidate[1] <= kept[0] or candidate[0] >= kept[1] for kept in chosen):
-            chosen.append(candidate)
-    chosen = sorted((c for c in chosen if c[3] is not INVALID), key=lambda c: c[0])
+    chosen = _longest_first(_candidates(context, _rules(language)))
     founds = resolve_anaphora([found for *_, found in chosen])
     timexes = [
         Timex(s, e, text[s:e], f.type, f.value, f.period, f.derivation)
@@ -81,6 +74,45 @@ def tag_timexes(
     timexes = _follow_narrative_year(timexes, text)
     timexes = _attach_clock_times(timexes, text, context.tenses, lexicon)
     return _merge_ranges(timexes, text, lexicon) if merge_ranges else timexes
+
+
+def _candidates(context: Context, rules: tuple[Rule, ...]) -> list[Candidate]:
+    """Every match of every rule that its normaliser accepts, as (start, end, priority, found)."""
+    text = context.text
+    lowered = text.lower()
+    gates: dict[re.Pattern[str], bool] = {}
+    candidates: list[Candidate] = []
+    for priority, rule in enumerate(rules):
+        if rule.gate is not None:
+            if rule.gate not in gates:
+                gates[rule.gate] = rule.gate.search(lowered) is not None
+            if not gates[rule.gate]:
+                continue
+        for match in rule.pattern.finditer(text):
+            found = rule.handler(match, context)
+            if found is not None:
+                start, end = match.span(rule.span_group)
+                candidates.append((start, end, priority, found))
+    return candidates
+
+
+def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longest candidates (then the earliest rule) that overlap no longer one, in text
+    order, dropping the impossible dates that only claimed their span."""
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    starts: list[int] = []
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        start, end = candidate[0], candidate[1]
+        index = bisect_right(starts, start)
+        # kept spans never overlap, so only the neighbours on either side can overlap this one
+        if index and kept[index - 1][1] > start:
+            continue
+        if index < len(kept) and kept[index][0] < end:
+            continue
+        starts.insert(index, start)
+        kept.insert(index, candidate)
+    return [c for c in kept if c[3] is not INVALID]
 
 
 def _follow_narrative_year(timexes: list[Timex], text: str) -> list[Timex]:

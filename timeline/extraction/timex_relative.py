@@ -230,7 +230,10 @@ def resolve_anaphora(founds: list[Found]) -> list[Found]:
     about: for days, weeks, months and years the last one it named ("le 3 avril … le
     lendemain"); for quarters the first, as a results story names its quarter up front and
     mentions others only in comparison or outlook."""
+    if all(found.anaphor is None for found in founds):
+        return founds
     focus: dict[str, cal.Period] = {}
+    """Per unit, the last period named that lies within one such unit (for Q, the first)."""
     resolved: list[Found] = []
     for found in founds:
         anaphor = found.anaphor
@@ -245,11 +248,11 @@ def resolve_anaphora(founds: list[Found]) -> list[Found]:
         if period.start == period.end:
             focus["D"] = period
         if period.end - period.start <= timedelta(days=6):
-            focus["W"] = cal.week_period(period.start)
+            focus["W"] = period
         if (period.start.year, period.start.month) == (period.end.year, period.end.month):
-            focus["M"] = cal.month_period(period.start.year, period.start.month)
+            focus["M"] = period
         if period.start.year == period.end.year:
-            focus["Y"] = cal.year_period(period.start.year)
+            focus["Y"] = period
     return resolved
 
 

@@ -174,4 +174,31 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             ),
         )
     specs += [(rf"(?<![\w:]){pattern}", relative.clock_time, 0) for pattern in lex["time_patterns"]]
-    return tuple(Rule(re.compile(p), handler, group) for p, handler, group in specs)
+    gates = _gates(lex)
+    return tuple(Rule(re.compile(p), handler, group, gates.get(handler)) for p, handler, group in specs)
+
+
+def _gates(lex: Lexicon) -> dict[Handler, re.Pattern[str]]:
+    """Per normaliser, the words every match of its patterns contains (see `Rule.gate`)."""
+    months, weekdays = list(lex.month_numbers), list(lex.weekday_numbers)
+    vocabularies: dict[Handler, list[str]] = {
+        relative.relative_day: list(lex["relative_days"]),
+        relative.weekday: weekdays,
+        relative.relative_period: list(lex["period_units"]),
+        relative.weekend: list(lex["weekend_words"]),
+        relative.relative_time: list(lex["relative_times"]),
+        relative.day_part: list(lex["day_parts"]),
+        relative.reference_word: list(lex["reference_words"]),
+        relative.anaphoric: list(lex["anaphoric_periods"]),
+        relative.year_quarter: list(lex["quarter_nouns"]),
+        relative.rate: list(lex["set_rates"]),
+        dates.season: list(lex["seasons"]),
+        dates.quarter: list(lex["quarter_ordinals"]),
+    }
+    for handler in (relative.ago, relative.ahead, relative.duration, relative.vague_duration):
+        vocabularies[handler] = list(lex["offset_units"])
+    for handler in (dates.day_range, dates.day_month, dates.part_month, dates.month_range):
+        vocabularies[handler] = months
+    for handler in (dates.month_year, dates.month_alone, dates.bare_month):
+        vocabularies[handler] = months
+    return {handler: re.compile(words([w.lower() for w in vocabulary])) for handler, vocabulary in vocabularies.items()}

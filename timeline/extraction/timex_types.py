@@ -61,6 +61,9 @@ class Rule:
     pattern: re.Pattern[str]
     handler: Handler
     span_group: str | int = 0
+    gate: re.Pattern[str] | None = None
+    """Words one of which every match contains, sought in the lower-cased text: where none
+    occurs the pattern cannot match, and one quick search spares a scan with the pattern."""
 
 
 def words(items: list[str] | dict[str, object]) -> str:
