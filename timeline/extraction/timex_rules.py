@@ -197,8 +197,10 @@ def _gates(lex: Lexicon) -> dict[Handler, re.Pattern[str]]:
     }
     for handler in (relative.ago, relative.ahead, relative.duration, relative.vague_duration):
         vocabularies[handler] = list(lex["offset_units"])
-    for handler in (dates.day_range, dates.day_month, dates.part_month, dates.month_range):
+    month_handlers = (dates.day_range, dates.day_month, dates.part_month, dates.month_range, dates.month_year)
+    for handler in (*month_handlers, dates.month_alone, dates.bare_month):
         vocabularies[handler] = months
-    for handler in (dates.month_year, dates.month_alone, dates.bare_month):
-        vocabularies[handler] = months
-    return {handler: re.compile(words([w.lower() for w in vocabulary])) for handler, vocabulary in vocabularies.items()}
+    return {
+        handler: re.compile(words([word.lower() for word in vocabulary]))
+        for handler, vocabulary in vocabularies.items()
+    }
