@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -82,6 +83,7 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
         for t in tag_timexes(text, language=language, reference=published)
         if t.period and t.type in ("DATE", "TIME")
     ]
+    starts = [t.start for t in timexes]  # in text order, as tag_timexes returns them
     tenses = TenseReader(text, load_lexicon(language))
     gazetteer = load_gazetteer()
     sentences = split_sentences(text)
@@ -91,9 +93,8 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     mentions: list[ExtractedMention] = []
     elaborated: list[int] = []
     for sentence, found in zip(sentences, entities, strict=True):
-        in_sentence = _event_dates(
-            text, [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
-        )
+        near = timexes[bisect_left(starts, sentence.start) : bisect_right(starts, sentence.end)]
+        in_sentence = _event_dates(text, [t for t in near if t.end <= sentence.end])
         if not in_sentence:
             people = tuple(m.entity for m in found if m.entity.kind == "person")
             for index in elaborated:

@@ -59,18 +59,19 @@ class PatternScan:
     ) -> Iterator[tuple[int, re.Match[str]]]:
         """Yield (pattern index, match) for every pattern in order, each pattern's matches as
         `pattern.finditer(text, start, end)` yields them."""
-        places: list[list[int]] = [[] for _ in self._patterns]
+        places: dict[int, list[int]] = {}
         for possible in self._starts.finditer(text, start, end) if self._starts is not None else ():
             position = possible.start()
-            for index in self._patterns_for(text[position]):
-                places[index].append(position)
+            indexes = self._by_char.get(text[position])
+            for index in self._patterns_for(text[position]) if indexes is None else indexes:
+                places.setdefault(index, []).append(position)
         for index, pattern in enumerate(self._patterns):
             if self._first_chars[index] is None:
                 for match in pattern.finditer(text, start, end):
                     yield index, match
                 continue
             resume = start
-            for position in places[index]:
+            for position in places.get(index, ()):
                 # a match spends its literal start, so it is never empty and finditer resumes at its end
                 found = pattern.match(text, position, end) if position >= resume else None
                 if found is not None:
