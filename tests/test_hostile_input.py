@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gzip
 import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -64,16 +67,6 @@ def test_invalid_utf8_and_mojibake_never_crash(db: str, tmp_path: Path) -> None:
     result = run("ingest", "--db", db, str(tmp_path))
     assert "Traceback" not in result.output
     assert len(export_rows(db)) >= 1
-
-
-def test_oversized_single_article_is_refused_without_reading_it(db: str, tmp_path: Path) -> None:
-    """A 6 MB single-line file is refused with its size; memory is not spent on it."""
-    big = tmp_path / "huge.txt"
-    with big.open("wb") as out:
-        out.write(b"x" * 6_000_000)
-    code, stderr, rows = ingest_with_good(db, tmp_path)
-    assert code == 1 and "huge.txt: too large" in stderr
-    assert len(rows) == 1
 
 
 def test_csv_with_missing_and_extra_columns(db: str, tmp_path: Path) -> None:
@@ -150,3 +143,130 @@ def test_far_and_impossible_dates(db: str, tmp_path: Path) -> None:
     )
     run("ingest", "--db", db, str(tmp_path / "a.txt"))
     assert sorted(row["date"] for row in export_rows(db)) == ["1066-10-14", "2999-01-01"]
+
+
+def write_large_line(handle: BinaryIO, megabytes: int) -> None:
+    """Write one line of `megabytes` MB a megabyte at a time (the test holds little memory)."""
+    for _ in range(megabytes):
+        handle.write(b"x" * 1_000_000)
+
+
+def test_a_100_mb_single_line_article_is_refused_by_its_size(db: str, tmp_path: Path) -> None:
+    """A 100 MB text file without a line break is named with its size; the rest is ingested."""
+    with (tmp_path / "huge.txt").open("wb") as handle:
+        write_large_line(handle, 100)
+    code, stderr, rows = ingest_with_good(db, tmp_path)
+    assert code == 1 and "huge.txt: too large (100 MB; the limit is 5 MB)" in stderr
+    assert len(rows) == 1
+
+
+def peak_memory_of_ingest(db: str, path: Path) -> tuple[int, str]:
+    """Run an ingest in a fresh interpreter; return its peak RSS in KB and its stderr."""
+    script = (
+        "import resource, sys\n"
+        "from timeline.cli import cli\n"
+        "try:\n"
+        "    cli(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "ingest", "--db", db, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(done.stdout.split()[-1]), done.stderr
+
+
+def test_a_100_mb_line_in_json_lines_is_skipped_without_holding_it(db: str, tmp_path: Path) -> None:
+    """The line is reported by number, the lines around it are ingested, and the ingest's peak
+    memory stays near that of a one-line batch (the line is never held)."""
+    record = '{"published": "2025-04-30", "text": "%s"}\n'
+    small = tmp_path / "small.jsonl"
+    small.write_text(
+        record % "Le Mali et le Niger ont signé un accord à Niamey le 2 avril 2025.", encoding="utf-8"
+    )
+    batch = tmp_path / "batch.jsonl"
+    with batch.open("wb") as handle:
+        handle.write((record % "Le Mali et le Niger ont signé un accord à Niamey le 3 avril 2025.").encode())
+        handle.write(b'{"text": "')
+        write_large_line(handle, 100)
+        handle.write(b'"}\n')
+        handle.write(
+            (record % "Le Sénégal et la Gambie ont signé un accord à Banjul le 20 avril 2025.").encode()
+        )
+    baseline, _ = peak_memory_of_ingest(str(tmp_path / "small.db"), small)
+    peak, stderr = peak_memory_of_ingest(db, batch)
+    assert "batch.jsonl:2: line too long (over 5 MB)" in stderr
+    assert sorted(row["date"] for row in export_rows(db)) == ["2025-04-03", "2025-04-20"]
+    assert peak < baseline + 50_000, f"peak {peak} KB against {baseline} KB for one line"
+
+
+def test_a_binary_file_named_as_a_batch_gets_one_line(db: str, tmp_path: Path) -> None:
+    """A gzip file called .jsonl is one failure, not one per line of garbage."""
+    (tmp_path / "batch.jsonl").write_bytes(gzip.compress(b'{"text": "x"}\n' * 1000))
+    code, stderr, rows = ingest_with_good(db, tmp_path)
+    assert code == 1 and stderr.count("batch.jsonl") == 1 and "binary file, not text" in stderr
+    assert len(rows) == 1
+
+
+def test_a_dangling_link_in_a_folder_is_reported(db: str, tmp_path: Path) -> None:
+    """A link to a file that does not exist is named with the reason; the rest is ingested."""
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    code, stderr, rows = ingest_with_good(db, tmp_path)
+    assert code == 1 and "gone.txt: broken link to " in stderr
+    assert len(rows) == 1
+
+
+RSS = """<?xml version="1.0" encoding="ISO-8859-1"?>
+<rss version="2.0"><channel><title>Sahel Wire (written for the tests)</title><language>fr</language>
+<item><title>Accord entre le Mali et le Niger</title><link>https://example.org/accord</link>
+<pubDate>Sat, 05 Apr 2025 09:00:00 GMT</pubDate>
+<description>&lt;p&gt;Le Mali et le Niger ont sign\xe9 un accord \xe0 Niamey le 3 avril 2025.&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;</description></item>
+<item><title>Sans texte</title><link>https://example.org/vide</link></item>
+</channel></rss>
+"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Gulf Desk (written for the tests)</title>
+<entry><title>Qatar hosts talks</title><link href="https://example.org/doha"/>
+<published>2025-03-27T08:00:00Z</published>
+<content type="html">&lt;p&gt;Qatar hosted talks between Mali and Niger in Doha on 26 March 2025, the foreign ministry said on Thursday.&lt;/p&gt;&lt;p&gt;The two delegations agreed to meet again before the end of the year.&lt;/p&gt;</content></entry>
+</feed>
+"""
+
+
+def test_rss_and_atom_feeds_give_one_article_per_entry(db: str, tmp_path: Path) -> None:
+    """Entries become articles with their link, date, outlet and language; markup is dropped;
+    an entry without text is reported by its number."""
+    (tmp_path / "sahel.rss").write_bytes(RSS.encode("latin-1"))
+    (tmp_path / "gulf.atom").write_text(ATOM, encoding="utf-8")
+    result = run("ingest", "--db", db, str(tmp_path))
+    assert result.exit_code == 1 and "sahel.rss#2: no article text" in result.stderr
+    rows = {(row["article_url"], row["date"]): row for row in export_rows(db)}
+    accord = rows["https://example.org/accord", "2025-04-03"]
+    assert (accord["article_published"], accord["language"]) == ("2025-04-05", "fr")
+    assert accord["evidence"] == "Le Mali et le Niger ont signé un accord à Niamey le 3 avril 2025."
+    assert accord["article_title"] == "Accord entre le Mali et le Niger"
+    assert rows["https://example.org/doha", "2025-03-26"]["location"] == "Doha"
+
+
+def test_xml_bomb_in_a_feed_does_not_expand(db: str, tmp_path: Path) -> None:
+    """Entity declarations in a feed are never expanded."""
+    laughs = "".join(
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "lol" * 10}">'
+        for i in range(1, 10)
+    )
+    feed = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [{laughs}]><rss version="2.0"><channel><title>x</title>'
+        "<item><title>&lol9;</title><pubDate>Sat, 05 Apr 2025 09:00:00 GMT</pubDate>"
+        "<description>Le Mali et le Niger ont signé un accord le 3 avril 2025. &lol9;</description></item>"
+        "</channel></rss>"
+    )
+    (tmp_path / "bomb.xml").write_text(feed, encoding="utf-8")
+    result = run("ingest", "--db", db, str(tmp_path / "bomb.xml"))
+    assert "Traceback" not in result.output
+    for row in export_rows(db):
+        assert len(row["evidence"]) < 1_000 and len(row["article_title"]) < 1_000

@@ -54,7 +54,7 @@ def test_extraction_never_raises_and_stays_inside_the_text(text: str, language: 
 @settings(max_examples=150, deadline=None)
 @given(
     data=st.binary(max_size=2000),
-    suffix=st.sampled_from(["", ".txt", ".md", ".html", ".json", ".jsonl", ".csv"]),
+    suffix=st.sampled_from(["", ".txt", ".md", ".html", ".json", ".jsonl", ".csv", ".rss", ".xml"]),
 )
 def test_readers_never_raise_on_arbitrary_bytes(data: bytes, suffix: str) -> None:
     """Any bytes give articles or one-line failures, never an exception."""

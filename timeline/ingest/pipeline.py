@@ -44,6 +44,9 @@ ARTICLE_SUFFIXES = {
     ".jsonl",
     ".ndjson",
     ".csv",
+    ".rss",
+    ".atom",
+    ".xml",
 }
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
 STDIN = "-"
@@ -261,7 +264,8 @@ def _read(source: str) -> Iterator[RawArticle | ReadFailure]:
         return
     path = Path(source)
     if not path.exists():
-        yield ReadFailure(source, "no such file or folder")
+        reason = f"broken link to {os.readlink(path)}" if path.is_symlink() else "no such file or folder"
+        yield ReadFailure(source, reason)
         return
     yield from read_path(path)
 

@@ -6,25 +6,31 @@ others, and a bad file never stops the folder.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from timeline.errors import InputError
+from timeline.ingest.feeds import FEED_SUFFIXES, read_feed
+from timeline.ingest.records import RawArticle, ReadFailure
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-BATCH_SUFFIXES = {*JSONL_SUFFIXES, ".json", ".csv"}
+BATCH_SUFFIXES = {*JSONL_SUFFIXES, ".json", ".csv", *FEED_SUFFIXES}
+STREAMED_SUFFIXES = {*JSONL_SUFFIXES, ".csv"}
 MAX_ARTICLE_BYTES = 5_000_000
-"""No news article is this long; a file this size is a mistake (or an attack)."""
+"""No news article is this long; a file or a batch record this size is a mistake (or an attack)."""
 MAX_BATCH_BYTES = 2_000_000_000
+"""The largest JSON document read whole; JSON Lines and CSV batches are streamed, of any size."""
+SNIFF_BYTES = 65_536
 HEADER_KEYS = {
     "title": "title",
     "url": "url",
@@ -43,37 +49,20 @@ HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNOR
 BATCH_FIELDS = ("title", "url", "published", "language", "source", "text")
 
 
-@dataclass(frozen=True)
-class RawArticle:
-    """An article as read, before extraction."""
-
-    source: str
-    text: str
-    title: str = ""
-    url: str | None = None
-    published: date | None = None
-    language: str | None = None
-    outlet: str | None = None
-
-
-@dataclass(frozen=True)
-class ReadFailure:
-    """Something that could not be read, with where and why, for a one-line report."""
-
-    source: str
-    reason: str
-
-
 def read_path(path: Path) -> Iterator[RawArticle | ReadFailure]:
     """Read one file (any supported format) into articles or failures.
 
-    A single article larger than `MAX_ARTICLE_BYTES` is refused before it is read (memory stays
-    bounded whatever arrives); batches may be larger, up to `MAX_BATCH_BYTES`.
+    Memory stays bounded whatever arrives: a single article larger than `MAX_ARTICLE_BYTES` is
+    refused before it is read; JSON Lines and CSV batches are streamed record by record, with
+    the same limit on each record; a JSON document is read whole, up to `MAX_BATCH_BYTES`.
     """
     suffix = path.suffix.lower()
     limit = MAX_BATCH_BYTES if suffix in BATCH_SUFFIXES else MAX_ARTICLE_BYTES
     try:
         size = path.stat().st_size
+        if suffix in STREAMED_SUFFIXES:
+            yield from _read_stream(path, suffix)
+            return
         if size > limit:
             yield ReadFailure(
                 str(path), f"too large ({size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB)"
@@ -86,8 +75,55 @@ def read_path(path: Path) -> Iterator[RawArticle | ReadFailure]:
     yield from read_bytes(data, source=str(path), suffix=suffix)
 
 
+def _read_stream(path: Path, suffix: str) -> Iterator[RawArticle | ReadFailure]:
+    """Read a JSON Lines or CSV batch of any size one record at a time."""
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            encoding = "utf-16"
+        elif b"\x00" in head:
+            yield ReadFailure(str(path), "binary file, not text")
+            return
+        else:
+            encoding = _sniff_encoding(head)
+        handle.seek(0)
+        text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+        if suffix == ".csv":
+            yield from _read_csv(text, str(path))
+        else:
+            yield from _read_jsonl(_bounded_lines(text), str(path))
+
+
+def _sniff_encoding(head: bytes) -> str:
+    """UTF-8 when the opening bytes are UTF-8 (a character cut at the end is fine), else what
+    charset-normalizer detects there."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(head).best()
+        return best.encoding if best is not None else "utf-8"
+
+
+def _bounded_lines(text: TextIO) -> Iterator[str | None]:
+    """The lines of a stream, with None for a line too long to be an article (its text is
+    skipped, never held)."""
+    while line := text.readline(MAX_ARTICLE_BYTES + 1):
+        if len(line) <= MAX_ARTICLE_BYTES or line.endswith("\n"):
+            yield line
+            continue
+        while (rest := text.readline(1 << 20)) and not rest.endswith("\n"):
+            pass
+        yield None
+
+
 def read_bytes(data: bytes, *, source: str, suffix: str = "") -> Iterator[RawArticle | ReadFailure]:
     """Read the content of one file whose format is given by its suffix (or sniffed)."""
+    if suffix in FEED_SUFFIXES:
+        yield from read_feed(data, source)
+        return
     try:
         content = decode(data)
     except InputError as error:
@@ -95,11 +131,11 @@ def read_bytes(data: bytes, *, source: str, suffix: str = "") -> Iterator[RawArt
         return
     stripped = content.lstrip()
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(content, source)
+        yield from _read_jsonl(iter(content.splitlines()), source)
     elif suffix == ".json":
         yield from _read_json(content, source)
     elif suffix == ".csv":
-        yield from _read_csv(content, source)
+        yield from _read_csv(io.StringIO(content, newline=""), source)
     elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and stripped[:1] == "<"):
         yield _guard(source, lambda: read_html(content, source))
     else:
@@ -234,11 +270,14 @@ def _records(records: Iterator[tuple[str, Any]]) -> Iterator[RawArticle | ReadFa
         yield _guard(source, lambda record=record, source=source: _record_article(record, source))
 
 
-def _read_jsonl(content: str, source: str) -> Iterator[RawArticle | ReadFailure]:
-    for number, line in enumerate(content.splitlines(), start=1):
+def _read_jsonl(lines: Iterator[str | None], source: str) -> Iterator[RawArticle | ReadFailure]:
+    for number, line in enumerate(lines, start=1):
+        where = f"{source}:{number}"
+        if line is None:
+            yield ReadFailure(where, f"line too long (over {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
+            continue
         if not line.strip():
             continue
-        where = f"{source}:{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
@@ -257,8 +296,9 @@ def _read_json(content: str, source: str) -> Iterator[RawArticle | ReadFailure]:
     yield from _records((f"{source}#{index}", item) for index, item in enumerate(items, start=1))
 
 
-def _read_csv(content: str, source: str) -> Iterator[RawArticle | ReadFailure]:
-    reader = csv.DictReader(io.StringIO(content, newline=""))
+def _read_csv(text: TextIO, source: str) -> Iterator[RawArticle | ReadFailure]:
+    csv.field_size_limit(MAX_ARTICLE_BYTES)
+    reader = csv.DictReader(text)
     try:
         if not reader.fieldnames or "text" not in [name.strip().lower() for name in reader.fieldnames]:
             yield ReadFailure(source, "CSV has no 'text' column")
