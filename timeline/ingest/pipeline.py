@@ -264,7 +264,7 @@ def _read(source: str) -> Iterator[RawArticle | ReadFailure]:
         return
     path = Path(source)
     if not path.exists():
-        reason = f"broken link to {os.readlink(path)}" if path.is_symlink() else "no such file or folder"
+        reason = f"broken link to {path.readlink()}" if path.is_symlink() else "no such file or folder"
         yield ReadFailure(source, reason)
         return
     yield from read_path(path)
