@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -88,12 +89,28 @@ def _candidates(context: Context, rules: tuple[Rule, ...]) -> list[Candidate]:
                 gates[rule.gate] = rule.gate.search(lowered) is not None
             if not gates[rule.gate]:
                 continue
-        for match in rule.pattern.finditer(text):
+        for match in _matches(rule, text):
             found = rule.handler(match, context)
             if found is not None:
                 start, end = match.span(rule.span_group)
                 candidates.append((start, end, priority, found))
     return candidates
+
+
+def _matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
+    r"""What `rule.pattern.finditer(text)` yields, less matches that start inside a word when
+    the rule wants a word start (exactly as a leading "(?<!\w)" would)."""
+    if not rule.word_start:
+        yield from rule.pattern.finditer(text)
+        return
+    position = 0
+    while (match := rule.pattern.search(text, position)) is not None:
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            position = start + 1
+            continue
+        yield match
+        position = max(match.end(), start + 1)
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:

@@ -14,6 +14,7 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 YEAR = r"(?:1\d{3}|2\d{3})"
 BARE_YEAR = r"(?:19|20)\d\d"
 END = r"(?!\w)"
+WORD_START = r"(?<!\w)"
 
 
 def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
@@ -35,14 +36,14 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             0,
         ),
         (
-            rf"(?:(?:{lex['range_from']})\s+)?(?:{weekday}\s+)?(?P<d1>{DAY}){suffix}\s*"
+            rf"\b(?:(?:{lex['range_from']})\s+)?(?:{weekday}\s+)?(?P<d1>{DAY}){suffix}\s*"
             rf"(?:{lex['range_to']}|[-–])\s*(?:{weekday}\s+)?(?P<d2>{DAY}){suffix}\s+{of}"
             rf"(?P<m>{month})(?:,?\s+(?P<y>{YEAR}))?{END}",
             dates.day_range,
             0,
         ),
         (
-            rf"(?:(?P<w>{weekday}),?\s+)?(?:{lex['day_article']}\s+)?(?P<d>{DAY}){suffix}\s+{of}"
+            rf"\b(?:(?P<w>{weekday}),?\s+)?(?:{lex['day_article']}\s+)?(?P<d>{DAY}){suffix}\s+{of}"
             rf"(?P<m>{month})(?:,?\s+(?P<y>{YEAR}))?{END}",
             dates.day_month,
             0,
@@ -61,7 +62,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         (rf"(?P<m>{month})\s+{of}(?P<y>{YEAR}){END}", dates.month_year, 0),
         (
-            rf"(?<!\w)(?P<prep>{words(lex['month_prepositions'])})\s*(?P<m>{month})(?!\s*\d){END}",
+            rf"\b(?P<prep>{words(lex['month_prepositions'])})\s*(?P<m>{month})(?!\s*\d){END}",
             dates.month_alone,
             "m",
         ),
@@ -74,20 +75,20 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         (rf"(?<!\w)(?P<rel>{rel_days})(?:\s+(?P<tod>{times_of_day}))?{END}", relative.relative_day, 0),
         (
-            rf"(?:(?P<pre>{words(lex['weekday_before'])})\s+)?(?<!\w)(?P<w>{weekday})"
+            rf"\b(?:(?P<pre>{words(lex['weekday_before'])})\s+)?(?<!\w)(?P<w>{weekday})"
             rf"(?:\s+(?P<post>{words(lex['weekday_after'])}))?(?:\s+(?P<tod>{times_of_day}))?{END}",
             relative.weekday,
             0,
         ),
         (
-            rf"(?:(?P<part>{parts})\s*{links})?(?:{lex['period_articles']}\s*)?"
+            rf"\b(?:(?P<part>{parts})\s*{links})?(?:{lex['period_articles']}\s*)?"
             rf"(?:(?P<pre>{words(lex['period_before'])})\s+)?(?<!\w)(?P<unit>{units})"
             rf"(?:\s*(?P<post>{words(lex['period_after'])}))?{END}",
             relative.relative_period,
             0,
         ),
         (
-            rf"(?<!\w)(?P<n>{number})[\s-]+(?P<unit>{offset_units})\s+(?:{words(lex['ago_after'])}){END}",
+            rf"\b(?P<n>{number})[\s-]+(?P<unit>{offset_units})\s+(?:{words(lex['ago_after'])}){END}",
             relative.ago,
             0,
         ),
@@ -101,7 +102,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             relative.ahead,
             0,
         ),
-        (rf"(?<!\w)(?P<n>{number})[\s-]+(?P<unit>{offset_units}){END}", relative.duration, 0),
+        (rf"\b(?P<n>{number})[\s-]+(?P<unit>{offset_units}){END}", relative.duration, 0),
         (
             rf"(?<!\w)(?:(?P<vague>{words(lex['vague_duration_words'])})\s+)(?P<unit>{offset_units}){END}",
             relative.vague_duration,
@@ -109,7 +110,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         (rf"(?<!\w)(?P<rel>{words(lex['weekend_words'])}){END}", relative.weekend, 0),
         (
-            rf"(?<!\w)(?:{'|'.join(lex['set_patterns'])}|{lex['set_weekday']}(?P<w>{weekday})s?){END}",
+            rf"\b(?:{'|'.join(lex['set_patterns'])}|{lex['set_weekday']}(?P<w>{weekday})s?){END}",
             relative.recurring,
             0,
         ),
@@ -118,9 +119,9 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             relative.rate,
             "rate",
         ),
-        (rf"(?<!\w){lex['decade_pattern']}{END}", dates.decade, 0),
+        (rf"\b{lex['decade_pattern']}{END}", dates.decade, 0),
         (
-            rf"(?:(?<!\w)(?P<generic>{words(lex['generic_season_links'])})\s+)?"
+            rf"\b(?:(?P<generic>{words(lex['generic_season_links'])})\s+)?"
             rf"(?P<season>(?:(?P<link>{lex['season_links']}))?(?<!\w)(?P<s>{words(lex['seasons'])})"
             rf"(?:\s+{of}(?P<y>{YEAR})|\s+(?P<post>{words(lex['period_after'])}))?){END}",
             dates.season,
@@ -129,7 +130,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         (rf"(?<!\w)(?P<rel>{words(lex['relative_times'])}){END}", relative.relative_time, 0),
         (rf"(?<!\w)(?P<part>{words(lex['day_parts'])}){END}", relative.day_part, 0),
         (
-            rf"(?:(?:(?P<yb>{YEAR})|(?P<rel>{words(lex['quarter_year_before'])}))\s+)?"
+            rf"\b(?:(?:(?P<yb>{YEAR})|(?P<rel>{words(lex['quarter_year_before'])}))\s+)?"
             rf"(?<!\w)(?P<ord>{words(lex['quarter_ordinals'])})[\s-]+(?:{lex['quarter_words']})"
             rf"(?:\s+{of}(?P<y>{YEAR}))?{END}",
             dates.quarter,
@@ -143,7 +144,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             0,
         ),
         (
-            rf"(?<!\w)(?:{lex['period_articles']}\s+)?(?P<y>{YEAR})\s+(?:{words(lex['quarter_nouns'])}){END}",
+            rf"\b(?:{lex['period_articles']}\s+)?(?P<y>{YEAR})\s+(?:{words(lex['quarter_nouns'])}){END}",
             relative.year_quarter,
             0,
         ),
@@ -158,7 +159,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         specs.insert(
             3,
             (
-                rf"(?:(?P<w>{weekday}),?\s+)?(?<!\w)(?P<m>{month})\s+(?P<d>{DAY}){suffix}(?!\s*[-–]\s*\d)"
+                rf"\b(?:(?P<w>{weekday}),?\s+)?(?<!\w)(?P<m>{month})\s+(?P<d>{DAY}){suffix}(?!\s*[-–]\s*\d)"
                 rf"(?:,?\s+(?P<y>{YEAR}))?{END}",
                 dates.day_month,
                 0,
@@ -175,7 +176,16 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         )
     specs += [(rf"(?<![\w:]){pattern}", relative.clock_time, 0) for pattern in lex["time_patterns"]]
     gates = _gates(lex)
-    return tuple(Rule(re.compile(p), handler, group, gates.get(handler)) for p, handler, group in specs)
+    rules = []
+    for pattern, handler, group in specs:
+        # A leading "(?<!\w)" would make `re` try the pattern at every position; checked by the
+        # tagger instead, it lets `re` jump straight to where the pattern's first words occur.
+        # Patterns that open with optional or case-blind parts start with "\b" instead, which
+        # rejects most positions with one test.
+        word_start = pattern.startswith(WORD_START)
+        compiled = re.compile(pattern.removeprefix(WORD_START))
+        rules.append(Rule(compiled, handler, group, gates.get(handler), word_start))
+    return tuple(rules)
 
 
 def _gates(lex: Lexicon) -> dict[Handler, re.Pattern[str]]:

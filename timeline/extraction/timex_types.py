@@ -64,6 +64,8 @@ class Rule:
     gate: re.Pattern[str] | None = None
     """Words one of which every match contains, sought in the lower-cased text: where none
     occurs the pattern cannot match, and one quick search spares a scan with the pattern."""
+    word_start: bool = False
+    """The match must start a word (the tagger checks it; see `timex_rules.build_rules`)."""
 
 
 def words(items: list[str] | dict[str, object]) -> str:
