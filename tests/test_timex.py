@@ -302,3 +302,17 @@ def test_french_rates_and_seasons(text: str, expected: list[tuple[str, str]]) ->
 def test_a_deadline_weeks_ahead_wins_over_the_past_tense() -> None:
     """ "a donné jusqu'au 30 mai" in an April article is next month, not last year's May."""
     assert values("Le médiateur a donné jusqu'au 30 mai aux deux camps.", "fr") == [("30 mai", "2025-05-30")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le prochain sommet se tiendra à Dakar.", ("prochain", "FUTURE_REF")),
+        ("Ces derniers jours, les combats ont repris.", ("Ces derniers jours", "PXD")),
+        ("Il défend un quinquennat de réformes.", ("quinquennat", "P5Y")),
+        ("La réunion aura lieu lundi prochain.", ("lundi prochain", "2025-04-07")),
+    ],
+)
+def test_french_vague_references_and_terms(text: str, expected: tuple[str, str]) -> None:
+    """ "le prochain sommet" looks ahead; a "quinquennat" lasts five years; dates keep "prochain"."""
+    assert values(text, "fr") == [expected]

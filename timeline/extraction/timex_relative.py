@@ -171,6 +171,11 @@ def recurring(m: re.Match[str], ctx: Context) -> Found | None:
     return None
 
 
+def duration_noun(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "le quinquennat": a noun that names a fixed length of time."""
+    return Found("DURATION", ctx.lexicon["duration_nouns"][m["noun"]], None, "explicit")
+
+
 def rate(m: re.Match[str], ctx: Context) -> Found | None:
     """ "0,4 % par an": a SET, the French annotation tagging only the unit."""
     return Found("SET", ctx.lexicon["set_rates"][m["rate"]], None, "explicit")

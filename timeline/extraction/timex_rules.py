@@ -119,6 +119,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             relative.rate,
             "rate",
         ),
+        (rf"(?<!\w)(?P<noun>{words(lex['duration_nouns'])}){END}", relative.duration_noun, 0),
         (rf"\b{lex['decade_pattern']}{END}", dates.decade, 0),
         (
             rf"\b(?:(?P<generic>{words(lex['generic_season_links'])})\s+)?"
@@ -202,6 +203,7 @@ def _gates(lex: Lexicon) -> dict[Handler, re.Pattern[str]]:
         relative.anaphoric: list(lex["anaphoric_periods"]),
         relative.year_quarter: list(lex["quarter_nouns"]),
         relative.rate: list(lex["set_rates"]),
+        relative.duration_noun: list(lex["duration_nouns"]),
         dates.season: list(lex["seasons"]),
         dates.quarter: list(lex["quarter_ordinals"]),
     }
