@@ -16,7 +16,8 @@ from timeline.extraction.pattern_scan import PatternScan
 
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 SENTENCE_END_AHEAD = re.compile(rf"(?={SENTENCE_END.pattern})")
-"""Finds every position a sentence end starts at, overlapping ones included ("!\n\n")."""
+"""Finds every position a sentence end starts at, even inside another one: a full stop before a
+line break is an end, and so is the line break."""
 LOCAL_WINDOW = 80
 GOVERNED_GAP = 12
 """A participle this close after a future auxiliary belongs to it: "will be held", "sera signé"."""
@@ -48,11 +49,13 @@ class TenseReader:
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
-        """Where each sentence after the first starts: the ends of the text's sentence ends."""
+        """Where the sentences after the first start: just after each sentence end, scanning the
+        text from its beginning."""
         return [match.end() for match in SENTENCE_END.finditer(self._text)]
 
     @cached_property
     def _end_positions(self) -> list[int]:
+        """Every position a search from anywhere could find a sentence end at."""
         return [match.start() for match in SENTENCE_END_AHEAD.finditer(self._text)]
 
     def sentence_bounds(self, position: int) -> tuple[int, int]:
