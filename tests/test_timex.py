@@ -316,3 +316,22 @@ def test_a_deadline_weeks_ahead_wins_over_the_past_tense() -> None:
 def test_french_vague_references_and_terms(text: str, expected: tuple[str, str]) -> None:
     """ "le prochain sommet" looks ahead; a "quinquennat" lasts five years; dates keep "prochain"."""
     assert values(text, "fr") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The ceasefire held over Christmas 2024.", ("Christmas 2024", "2024-12-25")),
+        ("en", "The boy was rescued last Thanksgiving.", ("last Thanksgiving", "2024-11-28")),
+        ("fr", "Le scrutin aura lieu à la Pentecôte.", ("la Pentecôte", "2025-06-08")),
+        ("fr", "Les troupes sont rentrées pour Noël 2023.", ("Noël 2023", "2023-12-25")),
+    ],
+)
+def test_holidays_are_dated(language: str, text: str, expected: tuple[str, str]) -> None:
+    """Fixed and movable holidays (Easter-based, nth weekday) get their day."""
+    assert values(text, language) == [expected]
+
+
+def test_a_holiday_inside_a_name_is_not_dated() -> None:
+    """ "Noël Mamère" is a person."""
+    assert values("Noël Mamère a réagi.", "fr") == []

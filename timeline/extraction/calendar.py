@@ -117,22 +117,49 @@ def nearest_year(month: int, day: int | None, reference: date, tense: Tense) -> 
             continue
     if not candidates:
         return None
-    if day is None:
-        reference = reference.replace(day=1)
+    chosen = nearest_occurrence(candidates, reference if day else reference.replace(day=1), tense)
+    return chosen.year
+
+
+def nearest_occurrence(candidates: list[date], reference: date, tense: Tense) -> date:
+    """Choose among the yearly occurrences of a date (3 April, Easter) the nearest to
+    `reference` in the tense's direction."""
     nearest = min(candidates, key=lambda c: abs((c - reference).days))
     if tense == "past":
         chosen = max([c for c in candidates if c <= reference] or candidates)
     elif tense == "future":
         chosen = min([c for c in candidates if c >= reference] or candidates)
     else:
-        return nearest.year
+        return nearest
     # A date a few weeks ahead beats one nearly a year back: in a past-tense sentence the tense cue
     # is the weaker evidence ("said the dividend is payable Nov. 6", "a donné jusqu'au 30 juin").
     # A future tense about a date already gone is rarer, so it gets less slack.
     slack = PAST_TENSE_SLACK_DAYS if tense == "past" else FUTURE_TENSE_SLACK_DAYS
     if abs((nearest - reference).days) <= slack and abs((chosen - reference).days) > 183:
-        return nearest.year
-    return chosen.year
+        return nearest
+    return chosen
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth (1-based; -1 for the last) given weekday (0 = Monday) of a month."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
 def anchor_weekday(weekday: int, reference: date, offset: int | None, tense: Tense) -> date:

@@ -5,7 +5,7 @@ reject the candidate."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.extraction import calendar as cal
 from timeline.extraction.timex_types import INVALID, Context, Found
@@ -208,6 +208,35 @@ def season(m: re.Match[str], ctx: Context) -> Found | None:
         cal.Period(first.start, last.end, "month", f"{year}-{code}"),
         derivation,
     )
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "Christmas 2024", "last Thanksgiving", "à Pâques": the day the holiday fell or falls on,
+    in the year written or else the nearest in the direction of the tense or modifier."""
+    rule = ctx.lexicon["holidays"][m["h"]]
+    if m["y"]:
+        day, derivation = _holiday_date(rule, int(m["y"])), "explicit"
+    elif ctx.reference is not None:
+        years = range(ctx.reference.year - 1, ctx.reference.year + 2)
+        candidates = [_holiday_date(rule, year) for year in years]
+        offset = ctx.lexicon["period_before"].get(m["pre"]) if m["pre"] else None
+        tense = ctx.tenses.tense_at(m.start(), firm_only=True)
+        if offset:
+            tense = "past" if offset < 0 else "future"
+        day = candidates[1] if offset == 0 else cal.nearest_occurrence(candidates, ctx.reference, tense)
+        derivation = "relative"
+    else:
+        return None
+    return Found("DATE", day.isoformat(), cal.day_period(day), derivation)
+
+
+def _holiday_date(rule: dict[str, int], year: int) -> date:
+    if "easter" in rule:
+        return cal.easter(year) + timedelta(days=rule["easter"])
+    if "weekday" in rule:
+        day = cal.nth_weekday(year, rule["month"], rule["weekday"], rule["nth"])
+        return day + timedelta(days=rule.get("shift", 0))
+    return date(year, rule["month"], rule["day"])
 
 
 def quarter(m: re.Match[str], ctx: Context) -> Found | None:

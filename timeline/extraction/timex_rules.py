@@ -120,6 +120,13 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             "rate",
         ),
         (rf"(?<!\w)(?P<noun>{words(lex['duration_nouns'])}){END}", relative.duration_noun, 0),
+        (
+            # "Good Friday Agreement", "Noël Mamère": a capitalised word after it makes a name
+            rf"\b(?:(?P<pre>{words(lex['period_before'])})\s+)?(?P<h>{words(lex['holidays'])})"
+            rf"(?:\s+{of}(?P<y>{YEAR}))?{END}(?!\s+[A-Z])",
+            dates.holiday,
+            0,
+        ),
         (rf"\b{lex['decade_pattern']}{END}", dates.decade, 0),
         (
             rf"\b(?:(?P<generic>{words(lex['generic_season_links'])})\s+)?"
@@ -205,6 +212,7 @@ def _gates(lex: Lexicon) -> dict[Handler, re.Pattern[str]]:
         relative.rate: list(lex["set_rates"]),
         relative.duration_noun: list(lex["duration_nouns"]),
         dates.season: list(lex["seasons"]),
+        dates.holiday: list(lex["holidays"]),
         dates.quarter: list(lex["quarter_ordinals"]),
     }
     for handler in (relative.ago, relative.ahead, relative.duration, relative.vague_duration):
