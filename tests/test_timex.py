@@ -275,14 +275,16 @@ def test_as_early_as_points_a_weekday_forward() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Exports fell in 2023, and for the full year the deficit doubled.", ("the full year", "2023")),
+        ("Exports fell in March; for the full year the deficit will double.", ("the full year", "2025")),
+        ("Talks began in June 2019 and collapsed later that year.", ("later that year", "2019")),
         ("Revenue for the year ended March 31 rose 4%.", ("the year", "P1Y")),
         ("Talks could resume in the near future.", ("the near future", "FUTURE_REF")),
         ("The border has been closed for the past four years.", ("four years", "P4Y")),
     ],
 )
 def test_the_year_and_vague_references(text: str, expected: tuple[str, str]) -> None:
-    """ "the year" follows the story's year; a fiscal year is a duration; "the near future" is vague."""
+    """ "the full year" is the publication's; "later that year" the story's; a fiscal year is a
+    duration; "the near future" is vague."""
     assert expected in values(text, "en")
 
 

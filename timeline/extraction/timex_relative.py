@@ -201,12 +201,21 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.reference is None:
         return None
     anaphor = Anaphor(*ctx.lexicon["anaphoric_periods"][m["ana"]])
-    if anaphor.unit == "Y" and re.match(ctx.lexicon["year_as_duration_after"], ctx.text[m.end() :]):
-        return Found("DURATION", "P1Y", None, "explicit")  # "the year ended March 31": a fiscal year
     found = _fallback(ctx.reference, anaphor)
     if m["tod"] and found.period is not None:
         found = _with_time_of_day(found.period, m, ctx)
     return replace(found, anaphor=anaphor)
+
+
+def current_period(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the year", "the week", "year-end": in news, the period of the publication date."""
+    unit = ctx.lexicon["current_periods"][m["cur"]]
+    if unit == "Y" and re.match(ctx.lexicon["year_as_duration_after"], ctx.text[m.end() :]):
+        return Found("DURATION", "P1Y", None, "explicit")  # "the year ended March 31": a fiscal year
+    if ctx.reference is None:
+        return None
+    period = cal.relative_period(ctx.reference, unit, 0)
+    return Found("DATE", period.value, period, "relative")
 
 
 def year_quarter(m: re.Match[str], ctx: Context) -> Found | None:
@@ -248,8 +257,8 @@ def resolve_anaphora(founds: list[Found]) -> list[Found]:
         period = found.period
         if period is None or (anaphor is not None and anaphor.unit == "Q"):
             continue  # "the year-ago quarter" compares; it does not move the story
-        if QUARTER_VALUE.fullmatch(found.value):
-            focus.setdefault("Q", period)
+        if QUARTER_VALUE.fullmatch(found.value) and found.derivation == "relative":
+            focus.setdefault("Q", period)  # "third-quarter profit", not "the first quarter of 1984"
         if period.start == period.end:
             focus["D"] = period
         if period.end - period.start <= timedelta(days=6):

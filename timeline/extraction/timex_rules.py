@@ -152,6 +152,11 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             0,
         ),
         (
+            rf"(?<!\w)(?P<cur>{words(lex['current_periods'])}){END}(?!{lex['anaphor_anchor_after']})",
+            relative.current_period,
+            0,
+        ),
+        (
             rf"\b(?:{lex['period_articles']}\s+)?(?P<y>{YEAR})\s+(?:{words(lex['quarter_nouns'])}){END}",
             relative.year_quarter,
             0,
@@ -208,6 +213,7 @@ def _gates(lex: Lexicon) -> dict[Handler, re.Pattern[str]]:
         relative.day_part: list(lex["day_parts"]),
         relative.reference_word: list(lex["reference_words"]),
         relative.anaphoric: list(lex["anaphoric_periods"]),
+        relative.current_period: list(lex["current_periods"]),
         relative.year_quarter: list(lex["quarter_nouns"]),
         relative.rate: list(lex["set_rates"]),
         relative.duration_noun: list(lex["duration_nouns"]),
