@@ -337,3 +337,9 @@ def test_holidays_are_dated(language: str, text: str, expected: tuple[str, str])
 def test_a_holiday_inside_a_name_is_not_dated() -> None:
     """ "Noël Mamère" is a person."""
     assert values("Noël Mamère a réagi.", "fr") == []
+
+
+def test_a_vague_time_ago_is_past_ref_in_english_and_a_duration_in_french() -> None:
+    """ "several years ago" has no date; the French annotation keeps "quelques mois" a duration."""
+    assert values("The plant closed several years ago.", "en") == [("several years ago", "PAST_REF")]
+    assert values("L'usine a fermé il y a quelques mois.", "fr") == [("quelques mois", "PXM")]

@@ -74,7 +74,11 @@ def _offset_amount(m: re.Match[str], ctx: Context) -> int | None:
 
 def ago(m: re.Match[str], ctx: Context) -> Found | None:
     amount = _offset_amount(m, ctx)
-    if amount is None or ctx.reference is None:
+    if amount is None:
+        # "several years ago" is some time back (TimeML); French annotation keeps "il y a
+        # quelques mois" a duration, which the shorter match gives
+        return Found("DATE", "PAST_REF", None, "relative") if ctx.lexicon["vague_ago_is_past"] else None
+    if ctx.reference is None:
         return None
     unit = ctx.lexicon.unit(m["unit"])
     found = _offset_period(ctx.reference, unit, -amount)
