@@ -343,3 +343,15 @@ def test_a_vague_time_ago_is_past_ref_in_english_and_a_duration_in_french() -> N
     """ "several years ago" has no date; the French annotation keeps "quelques mois" a duration."""
     assert values("The plant closed several years ago.", "en") == [("several years ago", "PAST_REF")]
     assert values("L'usine a fermé il y a quelques mois.", "fr") == [("quelques mois", "PXM")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Prices fell in the last twenty-four hours.", ("twenty-four hours", "PT24H")),
+        ("fr", "Il dirige le pays depuis vingt-cinq ans.", ("vingt-cinq ans", "P25Y")),
+    ],
+)
+def test_compound_number_words(language: str, text: str, expected: tuple[str, str]) -> None:
+    """Tens and units written as two words make one number."""
+    assert values(text, language) == [expected]

@@ -30,6 +30,8 @@ MONTH_KEYS = [
 ]
 WEEKDAY_KEYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MIN_NAME_LENGTH = 3
+ARTICLES = frozenset({"a", "an", "un", "une"})
+"""Number words that are also articles: "a year" is one year, but "twenty a day" is no number."""
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,16 @@ class Lexicon:
         return units.get(written) or units[written.lower()]
 
     def number(self, written: str) -> int | None:
-        """Turn "3" or "trois" into 3."""
+        """Turn "3", "trois" or "twenty-four" into 3, 3 and 24."""
         if written.isdigit():
             return int(written)
-        return self.raw["number_words"].get(written.lower())
+        words = self.raw["number_words"]
+        if written.lower() in words:
+            return words[written.lower()]
+        parts = re.split(r"[\s-]+", written.lower())
+        if len(parts) == 2 and all(part in words for part in parts):
+            return words[parts[0]] + words[parts[1]]
+        return None
 
 
 def alternation(words: list[str] | dict[str, Any]) -> str:
@@ -131,13 +139,24 @@ def load_lexicon(language: str) -> Lexicon:
         weekday_numbers=weekday_numbers,
         month_pattern="(?:" + alternation(month_forms) + ")",
         weekday_pattern="(?:" + alternation(weekday_forms) + ")",
-        number_pattern=r"(?:\d{1,3}|" + alternation(numbers) + ")",
+        number_pattern=rf"(?:\d{{1,3}}|{_compound_numbers(raw['number_words'])}|{alternation(numbers)})",
         # Case-sensitive: cues are verb forms, and "Ankara" must not read as a future tense.
         future_cues=tuple(re.compile(cue) for cue in raw["future_cues"]),
         past_cues=tuple(re.compile(cue) for cue in raw["past_cues"]),
         weak_past_cues=tuple(re.compile(cue) for cue in raw["weak_past_cues"]),
         reported_cues=tuple(re.compile(cue) for cue in raw["reported_cues"]),
     )
+
+
+def _compound_numbers(number_words: dict[str, int]) -> str:
+    """ "twenty four", "thirty-six": a word for tens, then one for units."""
+    tens = [word for word, value in number_words.items() if value in range(20, 100, 10)]
+    units = [
+        word
+        for word, value in number_words.items()
+        if value in range(1, 10) and word not in ARTICLES and " " not in word
+    ]
+    return rf"(?:{alternation(tens)})[\s-]+(?:{alternation(units)})"
 
 
 def _written_forms(name: str, capitalised: bool) -> list[str]:

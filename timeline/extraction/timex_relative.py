@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline.extraction import calendar as cal
+from timeline.extraction.lexicon import ARTICLES
 from timeline.extraction.timex_types import Anaphor, Context, Found
 
 QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
@@ -106,7 +107,7 @@ def ahead(m: re.Match[str], ctx: Context) -> Found | None:
 def duration(m: re.Match[str], ctx: Context) -> Found | None:
     amount = _offset_amount(m, ctx)
     unit = ctx.lexicon.unit(m["unit"])
-    if _is_age(m, ctx) or (m["n"].lower() in ("a", "an", "un", "une") and not _after_preposition(m, ctx)):
+    if _is_age(m, ctx) or (m["n"].lower() in ARTICLES and not _after_preposition(m, ctx)):
         return None  # "37 years old"; "$1.76 a year" is a rate, not a duration
     return Found("DURATION", duration_value(amount, unit), None, "explicit")
 
