@@ -355,3 +355,15 @@ def test_a_vague_time_ago_is_past_ref_in_english_and_a_duration_in_french() -> N
 def test_compound_number_words(language: str, text: str, expected: tuple[str, str]) -> None:
     """Tens and units written as two words make one number."""
     assert values(text, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The forum meets each July in Geneva.", ("each July", "XXXX-07")),
+        ("fr", "Le conseil se réunit chaque mars.", ("chaque mars", "XXXX-03")),
+    ],
+)
+def test_a_month_every_year_is_a_set(language: str, text: str, expected: tuple[str, str]) -> None:
+    """ "each July" recurs: a SET, not this year's July."""
+    assert values(text, language) == [expected]

@@ -167,9 +167,11 @@ def weekend(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def recurring(m: re.Match[str], ctx: Context) -> Found | None:
-    """ "chaque année", "every Thursday": a SET."""
+    """ "chaque année", "every Thursday", "each July": a SET."""
     if m["w"]:
         return Found("SET", f"XXXX-WXX-{ctx.lexicon.weekday_number(m['w']) + 1}", None, "explicit")
+    if m["m"]:
+        return Found("SET", f"XXXX-{ctx.lexicon.month_number(m['m']):02d}", None, "explicit")
     for pattern, value in ctx.lexicon["set_patterns"].items():
         if re.fullmatch(pattern, m.group(0)):
             return Found("SET", value, None, "explicit")

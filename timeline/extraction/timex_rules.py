@@ -110,7 +110,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         (rf"(?<!\w)(?P<rel>{words(lex['weekend_words'])}){END}", relative.weekend, 0),
         (
-            rf"\b(?:{'|'.join(lex['set_patterns'])}|{lex['set_weekday']}(?P<w>{weekday})s?){END}",
+            rf"\b(?:{'|'.join(lex['set_patterns'])}|{lex['set_weekday']}(?:(?P<w>{weekday})s?|(?P<m>{month}))){END}",
             relative.recurring,
             0,
         ),
