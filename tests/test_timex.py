@@ -367,3 +367,18 @@ def test_compound_number_words(language: str, text: str, expected: tuple[str, st
 def test_a_month_every_year_is_a_set(language: str, text: str, expected: tuple[str, str]) -> None:
     """ "each July" recurs: a SET, not this year's July."""
     assert values(text, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The process began in February this year.", ("February this year", "2025-02")),
+        ("en", "They will join in April next year.", ("April next year", "2026-04")),
+        ("fr", "Il est arrivé en mars de l'année dernière.", ("mars de l'année dernière", "2024-03")),
+    ],
+)
+def test_a_month_with_a_relative_year_is_one_expression(
+    language: str, text: str, expected: tuple[str, str]
+) -> None:
+    """ "February this year" is one month, not a month and a year."""
+    assert values(text, language) == [expected]

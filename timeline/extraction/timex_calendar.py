@@ -47,6 +47,8 @@ def _year_for(m: re.Match[str], ctx: Context, month: int, day: int | None) -> tu
         return int(written_year), "explicit"
     if ctx.reference is None:
         return None
+    if m.groupdict().get("ry"):
+        return ctx.reference.year + ctx.lexicon["relative_years"][m["ry"]], "relative"
     year = cal.nearest_year(month, day, ctx.reference, ctx.tenses.tense_at(m.start(), firm_only=True))
     return (year, "inferred_year") if year else None
 

@@ -28,6 +28,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     offset_units = f"(?i:{words(lex['offset_units'])})"
     rel_days = words(lex["relative_days"])
     times_of_day = words(lex["times_of_day"])
+    rel_year = words(lex["relative_years"])  # "March this year", "en mars de l'année dernière"
     specs: list[tuple[str, Handler, str | int]] = [
         (r"(?<![\w/.-])(?P<y>\d{4})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\w-])", dates.iso_date, 0),
         (
@@ -38,29 +39,29 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         (
             rf"\b(?:(?:{lex['range_from']})\s+)?(?:{weekday}\s+)?(?P<d1>{DAY}){suffix}\s*"
             rf"(?:{lex['range_to']}|[-–])\s*(?:{weekday}\s+)?(?P<d2>{DAY}){suffix}\s+{of}"
-            rf"(?P<m>{month})(?:,?\s+(?P<y>{YEAR}))?{END}",
+            rf"(?P<m>{month})(?:,?\s+(?P<y>{YEAR})|\s+(?P<ry>{rel_year}))?{END}",
             dates.day_range,
             0,
         ),
         (
             rf"\b(?:(?P<w>{weekday}),?\s+)?(?:{lex['day_article']}\s+)?(?P<d>{DAY}){suffix}\s+{of}"
-            rf"(?P<m>{month})(?:,?\s+(?P<y>{YEAR}))?{END}",
+            rf"(?P<m>{month})(?:,?\s+(?P<y>{YEAR})|\s+(?P<ry>{rel_year}))?{END}",
             dates.day_month,
             0,
         ),
         (
-            rf"(?P<part>{parts})\s*{links}(?P<m>{month})(?:\s+{of}(?P<y>{YEAR}))?{END}",
+            rf"(?P<part>{parts})\s*{links}(?P<m>{month})(?:\s+{of}(?P<y>{YEAR})|\s+(?P<ry>{rel_year}))?{END}",
             dates.part_month,
             0,
         ),
         (rf"(?P<part>{parts})\s*{links}(?P<y>{YEAR}){END}", dates.part_year, 0),
         (
             rf"(?:{lex['range_from']})\s+(?P<m1>{month})\s+(?:{lex['range_to']}|[-–])\s+(?P<m>{month})"
-            rf"(?:\s+{of}(?P<y>{YEAR}))?{END}",
+            rf"(?:\s+{of}(?P<y>{YEAR})|\s+(?P<ry>{rel_year}))?{END}",
             dates.month_range,
             0,
         ),
-        (rf"(?P<m>{month})\s+{of}(?P<y>{YEAR}){END}", dates.month_year, 0),
+        (rf"(?P<m>{month})\s+(?:{of}(?P<y>{YEAR})|(?P<ry>{rel_year})){END}", dates.month_year, 0),
         (
             rf"\b(?P<prep>{words(lex['month_prepositions'])})\s*(?P<m>{month})(?!\s*\d){END}",
             dates.month_alone,
@@ -173,7 +174,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             3,
             (
                 rf"\b(?:(?P<w>{weekday}),?\s+)?(?<!\w)(?P<m>{month})\s+(?P<d>{DAY}){suffix}(?!\s*[-–]\s*\d)"
-                rf"(?:,?\s+(?P<y>{YEAR}))?{END}",
+                rf"(?:,?\s+(?P<y>{YEAR})|\s+(?P<ry>{rel_year}))?{END}",
                 dates.day_month,
                 0,
             ),
@@ -182,7 +183,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             3,
             (
                 rf"(?<!\w)(?P<m>{month})\s+(?P<d1>{DAY}){suffix}\s*(?:{lex['range_to']}|[-–])\s*"
-                rf"(?P<d2>{DAY}){suffix}(?:,?\s+(?P<y>{YEAR}))?{END}",
+                rf"(?P<d2>{DAY}){suffix}(?:,?\s+(?P<y>{YEAR})|\s+(?P<ry>{rel_year}))?{END}",
                 dates.day_range,
                 0,
             ),
