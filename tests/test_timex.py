@@ -382,3 +382,10 @@ def test_a_month_with_a_relative_year_is_one_expression(
 ) -> None:
     """ "February this year" is one month, not a month and a year."""
     assert values(text, language) == [expected]
+
+
+def test_a_year_less_month_without_tense_cue_is_the_last_one() -> None:
+    """News reports what happened: "in March" with no tense cue in a November story is last March."""
+    assert values("The chairman stepped down in March for health reasons.", "en", date(2025, 11, 2)) == [
+        ("March", "2025-03")
+    ]

@@ -123,18 +123,17 @@ def nearest_year(month: int, day: int | None, reference: date, tense: Tense) -> 
 
 def nearest_occurrence(candidates: list[date], reference: date, tense: Tense) -> date:
     """Choose among the yearly occurrences of a date (3 April, Easter) the nearest to
-    `reference` in the tense's direction."""
+    `reference` in the tense's direction; without a tense, news reports what happened, so the
+    past (within the slack below)."""
     nearest = min(candidates, key=lambda c: abs((c - reference).days))
-    if tense == "past":
-        chosen = max([c for c in candidates if c <= reference] or candidates)
-    elif tense == "future":
+    if tense == "future":
         chosen = min([c for c in candidates if c >= reference] or candidates)
     else:
-        return nearest
+        chosen = max([c for c in candidates if c <= reference] or candidates)
     # A date a few weeks ahead beats one nearly a year back: in a past-tense sentence the tense cue
     # is the weaker evidence ("said the dividend is payable Nov. 6", "a donné jusqu'au 30 juin").
     # A future tense about a date already gone is rarer, so it gets less slack.
-    slack = PAST_TENSE_SLACK_DAYS if tense == "past" else FUTURE_TENSE_SLACK_DAYS
+    slack = FUTURE_TENSE_SLACK_DAYS if tense == "future" else PAST_TENSE_SLACK_DAYS
     if abs((nearest - reference).days) <= slack and abs((chosen - reference).days) > 183:
         return nearest
     return chosen
