@@ -389,3 +389,10 @@ def test_a_year_less_month_without_tense_cue_is_the_last_one() -> None:
     assert values("The chairman stepped down in March for health reasons.", "en", date(2025, 11, 2)) == [
         ("March", "2025-03")
     ]
+
+
+def test_an_anaphoric_period_inside_a_compound_is_not_an_expression() -> None:
+    """ "the quarter-to-quarter comparison" names no quarter."""
+    assert values("Third-quarter sales rose; the quarter-to-quarter comparison is flattering.", "en") == [
+        ("Third-quarter", "2024-Q3")
+    ]
