@@ -253,8 +253,8 @@ def resolve_anaphora(founds: list[Found]) -> list[Found]:
     mentions others only in comparison or outlook."""
     if all(found.anaphor is None for found in founds):
         return founds
+    # per unit, the last period named that lies within one such unit (for Q, the first)
     focus: dict[str, cal.Period] = {}
-    """Per unit, the last period named that lies within one such unit (for Q, the first)."""
     resolved: list[Found] = []
     for found in founds:
         anaphor = found.anaphor
