@@ -103,7 +103,12 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             relative.ahead,
             0,
         ),
-        (rf"\b(?P<n>{number})[\s-]+(?P<unit>{offset_units}){END}", relative.duration, 0),
+        (
+            # "the past two months" (TimeML takes the modifier into the span)
+            rf"\b(?:(?:{lex['duration_before']})\s+)?(?P<n>{number})[\s-]+(?P<unit>{offset_units}){END}",
+            relative.duration,
+            0,
+        ),
         (
             rf"(?<!\w)(?:(?P<vague>{words(lex['vague_duration_words'])})\s+)(?P<unit>{offset_units}){END}",
             relative.vague_duration,
