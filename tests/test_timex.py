@@ -396,3 +396,18 @@ def test_an_anaphoric_period_inside_a_compound_is_not_an_expression() -> None:
     assert values("Third-quarter sales rose; the quarter-to-quarter comparison is flattering.", "en") == [
         ("Third-quarter", "2024-Q3")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Talks stalled last May.", "last May"),
+        ("Talks stalled in May.", "May"),
+        ("Profit fell in the third quarter.", "the third quarter"),
+        ("Envoys met over the weekend.", "the weekend"),
+        ("Talks may resume in the future.", "the future"),
+    ],
+)
+def test_spans_keep_modifiers_and_leave_prepositions_out(text: str, span: str) -> None:
+    """TimeML spans: "last", "the" belong to the expression; "in", "over" do not."""
+    assert [found for found, _ in values(text, "en")] == [span]

@@ -109,9 +109,11 @@ def month_year(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def month_alone(m: re.Match[str], ctx: Context) -> Found | None:
+    if not (m["prep"] or m["mod"]):
+        return None  # a month named alone is `bare_month`'s
     if not ctx.lexicon["capitalised_names"] and m["m"][:1].isupper():
         return None  # French months are lower case: "la sonde Mars" names something else
-    offset = ctx.lexicon["period_before"].get(m["prep"].strip())
+    offset = ctx.lexicon["period_before"].get(m["mod"]) if m["mod"] else None
     month = ctx.lexicon.month_number(m["m"])
     if offset is None or ctx.reference is None or month is None:
         return month_year(m, ctx)

@@ -63,9 +63,11 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         (rf"(?P<m>{month})\s+(?:{of}(?P<y>{YEAR})|(?P<ry>{rel_year})){END}", dates.month_year, 0),
         (
-            rf"\b(?P<prep>{words(lex['month_prepositions'])})\s*(?P<m>{month})(?!\s*\d){END}",
+            # "in May" leaves its preposition out of the span; "last May" keeps its modifier
+            rf"\b(?:(?P<prep>{words(lex['month_prepositions'])})\s*)?"
+            rf"(?P<expr>(?:(?P<mod>{words(lex['period_before'])})\s+)?(?P<m>{month}))(?!\s*\d){END}",
             dates.month_alone,
-            "m",
+            "expr",
         ),
         (rf"(?<!\w)(?:{words(lex['year_prepositions'])})\s+(?P<y>{BARE_YEAR}){END}", dates.year_date, "y"),
         (rf"(?<![\w.])(?P<m>{month})(?!\s*\d){END}", dates.bare_month, 0),
@@ -144,7 +146,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         (rf"(?<!\w)(?P<rel>{words(lex['relative_times'])}){END}", relative.relative_time, 0),
         (rf"(?<!\w)(?P<part>{words(lex['day_parts'])}){END}", relative.day_part, 0),
         (
-            rf"\b(?:(?:(?P<yb>{YEAR})|(?P<rel>{words(lex['quarter_year_before'])}))\s+)?"
+            rf"\b(?:(?:{lex['quarter_articles']})[\s-]+)?"
+            rf"(?:(?:(?P<yb>{YEAR})|(?P<rel>{words(lex['quarter_year_before'])}))\s+)?"
             rf"(?<!\w)(?P<ord>{words(lex['quarter_ordinals'])})[\s-]+(?:{lex['quarter_words']})"
             rf"(?:\s+{of}(?P<y>{YEAR}))?{END}",
             dates.quarter,
