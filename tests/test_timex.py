@@ -411,3 +411,17 @@ def test_an_anaphoric_period_inside_a_compound_is_not_an_expression() -> None:
 def test_spans_keep_modifiers_and_leave_prepositions_out(text: str, span: str) -> None:
     """TimeML spans: "last", "the" belong to the expression; "in", "over" do not."""
     assert [found for found, _ in values(text, "en")] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il a été élu le 3 mai dernier.", ("le 3 mai dernier", "2024-05-03")),
+        ("Le vote aura lieu en juin prochain.", ("juin prochain", "2025-06")),
+        ("La réunion est fixée au samedi 12 avril.", ("samedi 12 avril", "2025-04-12")),
+        ("Rendez-vous le samedi 12 avril.", ("le samedi 12 avril", "2025-04-12")),
+    ],
+)
+def test_french_dates_with_direction_and_article(text: str, expected: tuple[str, str]) -> None:
+    """ "dernier" and "prochain" after a date set its year; "le samedi 12 avril" keeps its article."""
+    assert values(text, "fr") == [expected]

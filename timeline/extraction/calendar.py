@@ -104,8 +104,11 @@ def part_of_period(period: Period, part: str) -> Period:
     return period
 
 
-def nearest_year(month: int, day: int | None, reference: date, tense: Tense) -> int | None:
-    """Choose the year for a year-less date: the nearest to `reference` in the tense's direction.
+def nearest_year(
+    month: int, day: int | None, reference: date, tense: Tense, *, written: bool = False
+) -> int | None:
+    """Choose the year for a year-less date: the nearest to `reference` in the tense's direction
+    (`written`: a direction the expression states, "le 6 mai dernier", which nothing overrides).
 
     Returns None when the day does not exist in any candidate year (such as 31 February).
     """
@@ -117,14 +120,16 @@ def nearest_year(month: int, day: int | None, reference: date, tense: Tense) -> 
             continue
     if not candidates:
         return None
-    chosen = nearest_occurrence(candidates, reference if day else reference.replace(day=1), tense)
-    return chosen.year
+    reference = reference if day else reference.replace(day=1)
+    return nearest_occurrence(candidates, reference, tense, written=written).year
 
 
-def nearest_occurrence(candidates: list[date], reference: date, tense: Tense) -> date:
+def nearest_occurrence(
+    candidates: list[date], reference: date, tense: Tense, *, written: bool = False
+) -> date:
     """Choose among the yearly occurrences of a date (3 April, Easter) the nearest to
     `reference` in the tense's direction; without a tense, news reports what happened, so the
-    past (within the slack below)."""
+    past. A direction the expression writes ("last", "dernier") gets no slack."""
     nearest = min(candidates, key=lambda c: abs((c - reference).days))
     if tense == "future":
         chosen = min([c for c in candidates if c >= reference] or candidates)
@@ -134,7 +139,7 @@ def nearest_occurrence(candidates: list[date], reference: date, tense: Tense) ->
     # is the weaker evidence ("said the dividend is payable Nov. 6", "a donné jusqu'au 30 juin").
     # A future tense about a date already gone is rarer, so it gets less slack.
     slack = FUTURE_TENSE_SLACK_DAYS if tense == "future" else PAST_TENSE_SLACK_DAYS
-    if abs((nearest - reference).days) <= slack and abs((chosen - reference).days) > 183:
+    if not written and abs((nearest - reference).days) <= slack and abs((chosen - reference).days) > 183:
         return nearest
     return chosen
 

@@ -49,6 +49,10 @@ def _year_for(m: re.Match[str], ctx: Context, month: int, day: int | None) -> tu
         return None
     if m.groupdict().get("ry"):
         return ctx.reference.year + ctx.lexicon["relative_years"][m["ry"]], "relative"
+    if m.groupdict().get("post"):  # "le 6 mai dernier", "le 3 juin prochain"
+        direction = "past" if ctx.lexicon["date_after"][m["post"]] < 0 else "future"
+        year = cal.nearest_year(month, day, ctx.reference, direction, written=True)
+        return (year, "relative") if year else None
     year = cal.nearest_year(month, day, ctx.reference, ctx.tenses.tense_at(m.start(), firm_only=True))
     return (year, "inferred_year") if year else None
 
@@ -109,11 +113,13 @@ def month_year(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def month_alone(m: re.Match[str], ctx: Context) -> Found | None:
-    if not (m["prep"] or m["mod"]):
+    if not (m["prep"] or m["mod"] or m["post"]):
         return None  # a month named alone is `bare_month`'s
     if not ctx.lexicon["capitalised_names"] and m["m"][:1].isupper():
         return None  # French months are lower case: "la sonde Mars" names something else
     offset = ctx.lexicon["period_before"].get(m["mod"]) if m["mod"] else None
+    if m["post"]:  # "juin prochain", "en mai dernier"
+        offset = ctx.lexicon["date_after"][m["post"]]
     month = ctx.lexicon.month_number(m["m"])
     if offset is None or ctx.reference is None or month is None:
         return month_year(m, ctx)
@@ -227,7 +233,11 @@ def holiday(m: re.Match[str], ctx: Context) -> Found | None:
         tense = ctx.tenses.tense_at(m.start(), firm_only=True)
         if offset:
             tense = "past" if offset < 0 else "future"
-        day = candidates[1] if offset == 0 else cal.nearest_occurrence(candidates, ctx.reference, tense)
+        day = (
+            candidates[1]
+            if offset == 0
+            else cal.nearest_occurrence(candidates, ctx.reference, tense, written=offset is not None)
+        )
         derivation = "relative"
     else:
         return None

@@ -29,6 +29,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     rel_days = words(lex["relative_days"])
     times_of_day = words(lex["times_of_day"])
     rel_year = words(lex["relative_years"])  # "March this year", "en mars de l'année dernière"
+    # what may follow a day or month: a year, a relative year or a direction ("le 6 mai dernier")
+    year_part = rf"(?:,?\s+(?P<y>{YEAR})|\s+(?P<ry>{rel_year})|\s+(?P<post>{words(lex['date_after'])}))?"
     specs: list[tuple[str, Handler, str | int]] = [
         (r"(?<![\w/.-])(?P<y>\d{4})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\w-])", dates.iso_date, 0),
         (
@@ -39,13 +41,13 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         (
             rf"\b(?:(?:{lex['range_from']})\s+)?(?:{weekday}\s+)?(?P<d1>{DAY}){suffix}\s*"
             rf"(?:{lex['range_to']}|[-–])\s*(?:{weekday}\s+)?(?P<d2>{DAY}){suffix}\s+{of}"
-            rf"(?P<m>{month})(?:,?\s+(?P<y>{YEAR})|\s+(?P<ry>{rel_year}))?{END}",
+            rf"(?P<m>{month}){year_part}{END}",
             dates.day_range,
             0,
         ),
         (
-            rf"\b(?:(?P<w>{weekday}),?\s+)?(?:{lex['day_article']}\s+)?(?P<d>{DAY}){suffix}\s+{of}"
-            rf"(?P<m>{month})(?:,?\s+(?P<y>{YEAR})|\s+(?P<ry>{rel_year}))?{END}",
+            rf"\b(?:(?:{lex['day_article']}\s+)?(?P<w>{weekday}),?\s+)?(?:{lex['day_article']}\s+)?"
+            rf"(?P<d>{DAY}){suffix}\s+{of}(?P<m>{month}){year_part}{END}",
             dates.day_month,
             0,
         ),
@@ -65,7 +67,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         (
             # "in May" leaves its preposition out of the span; "last May" keeps its modifier
             rf"\b(?:(?P<prep>{words(lex['month_prepositions'])})\s*)?"
-            rf"(?P<expr>(?:(?P<mod>{words(lex['period_before'])})\s+)?(?P<m>{month}))(?!\s*\d){END}",
+            rf"(?P<expr>(?:(?P<mod>{words(lex['period_before'])})\s+)?(?P<m>{month})(?!\s*\d)"
+            rf"(?:\s+(?P<post>{words(lex['date_after'])}))?){END}",
             dates.month_alone,
             "expr",
         ),
