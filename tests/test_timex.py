@@ -425,3 +425,11 @@ def test_spans_keep_modifiers_and_leave_prepositions_out(text: str, span: str) -
 def test_french_dates_with_direction_and_article(text: str, expected: tuple[str, str]) -> None:
     """ "dernier" and "prochain" after a date set its year; "le samedi 12 avril" keeps its article."""
     assert values(text, "fr") == [expected]
+
+
+def test_french_month_noun_and_this_weekday_are_in_the_span() -> None:
+    """ "au mois de juin" is the month "mois de juin"; "Ce dimanche" keeps "Ce"."""
+    assert values("Il est parti au mois de juin.", "fr", date(2025, 7, 18)) == [("mois de juin", "2025-06")]
+    assert values("Ce dimanche, le club organise un tournoi.", "fr", date(2025, 7, 20)) == [
+        ("Ce dimanche", "2025-07-20")
+    ]

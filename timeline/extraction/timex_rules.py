@@ -67,7 +67,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         (
             # "in May" leaves its preposition out of the span; "last May" keeps its modifier
             rf"\b(?:(?P<prep>{words(lex['month_prepositions'])})\s*)?"
-            rf"(?P<expr>(?:(?P<mod>{words(lex['period_before'])})\s+)?(?P<m>{month})(?!\s*\d)"
+            rf"(?P<expr>(?:(?P<mod>{words(lex['period_before'])})\s+)?(?:{lex['month_noun']})?"
+            rf"(?P<m>{month})(?!\s*\d)"
             rf"(?:\s+(?P<post>{words(lex['date_after'])}))?){END}",
             dates.month_alone,
             "expr",
