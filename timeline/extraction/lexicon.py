@@ -131,7 +131,8 @@ def load_lexicon(language: str) -> Lexicon:
         dot = "" if name == full else "."  # abbreviations need their dot: "Jan." but never "jan"
         month_forms += [form + dot for form in _written_forms(name, capitalised)]
     weekday_forms = [f for name in weekday_numbers for f in _written_forms(name, capitalised)]
-    numbers = [*raw["number_words"], *raw["vague_quantities"]]
+    # any case, as a headline may shout ("TROIS MOIS"), spelled out so the trie stays case-exact
+    numbers = [form for word in (*raw["number_words"], *raw["vague_quantities"]) for form in any_case(word)]
     return Lexicon(
         language=language,
         raw=raw,
@@ -150,13 +151,21 @@ def load_lexicon(language: str) -> Lexicon:
 
 def _compound_numbers(number_words: dict[str, int]) -> str:
     """ "twenty four", "thirty-six": a word for tens, then one for units."""
-    tens = [word for word, value in number_words.items() if value in range(20, 100, 10)]
+    tens = [
+        form for word, value in number_words.items() if value in range(20, 100, 10) for form in any_case(word)
+    ]
     units = [
-        word
+        form
         for word, value in number_words.items()
         if value in range(1, 10) and word not in ARTICLES and " " not in word
+        for form in any_case(word)
     ]
     return rf"(?:{alternation(tens)})[\s-]+(?:{alternation(units)})"
+
+
+def any_case(word: str) -> list[str]:
+    """ "mois", "Mois", "MOIS": the ways a lower-case word is written in running text and titles."""
+    return [word, word.capitalize(), word.upper()]
 
 
 def _written_forms(name: str, capitalised: bool) -> list[str]:

@@ -7,7 +7,7 @@ import re
 
 from timeline.extraction import timex_calendar as dates
 from timeline.extraction import timex_relative as relative
-from timeline.extraction.lexicon import Lexicon
+from timeline.extraction.lexicon import Lexicon, any_case
 from timeline.extraction.timex_types import Handler, Rule, words
 
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -20,12 +20,12 @@ WORD_START = r"(?<!\w)"
 def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     """Compile every rule for one language, in priority order (earlier wins ties)."""
     month, weekday = lex.month_pattern, lex.weekday_pattern
-    number = f"(?i:{lex.number_pattern})"  # "TROIS MOIS" in a headline
+    number = lex.number_pattern
     suffix, of = lex["day_suffix"], lex["month_of"]
     parts = words(lex["period_parts"])
     links = lex["period_part_links"]
     units = words(lex["period_units"])
-    offset_units = f"(?i:{words(lex['offset_units'])})"
+    offset_units = words([form for unit in lex["offset_units"] for form in any_case(unit)])
     rel_days = words(lex["relative_days"])
     times_of_day = words(lex["times_of_day"])
     rel_year = words(lex["relative_years"])  # "March this year", "en mars de l'année dernière"
