@@ -177,3 +177,17 @@ def test_pattern_scan_finds_what_each_pattern_finds_alone(sources: list[str], fl
 def test_literal_starts_are_what_every_match_begins_with(source: str, starts: list | None) -> None:
     """Optional parts end a literal start; a pattern without one is scanned on its own."""
     assert literal_starts(source) == starts
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Qatar hosted talks between Mali and Niger in Doha on 26 March 2025.", "en"),
+        ("Le ministre a reçu son homologue malien à Dakar le 3 avril.", "fr"),
+        ("Der Bundeskanzler traf am 3. April 2025 in Berlin den französischen Präsidenten.", "de"),
+    ],
+)
+def test_language_is_detected_even_on_one_sentence(text: str, language: str) -> None:
+    """A short English sentence is English, not a close neighbour without a lexicon; a clearly
+    German one stays German."""
+    assert extract(text, published=date(2025, 4, 5)).language == language

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import and_, func, or_, text, tuple_
+from sqlalchemy import and_, func, or_, tuple_
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
@@ -214,9 +214,9 @@ def _actor_matches(name: str) -> Any:
 
 
 def _text_matches(session: Session, query: str) -> Any:
-    clause = sqlite_features.search_clause(session)
-    if clause is not None:
-        return col(Event.id).in_(text(clause).bindparams(fts_query=sqlite_features.fts_query(query)))
+    condition = sqlite_features.search_condition(session, query)
+    if condition is not None:
+        return condition
     pattern = like_pattern(query.lower())
     return or_(
         func.lower(col(Event.summary)).like(pattern, escape="\\"),

@@ -90,11 +90,29 @@ def fts_query(user_text: str) -> str:
     return " ".join(quoted)
 
 
-def search_clause(session: Session) -> str | None:
-    """Return the SQL selecting matching event ids for `:fts_query`, or None off SQLite."""
+COMMON_MATCH_SHARE = 0.02
+"""A search matching more than this share of events is answered by walking events in date order
+and probing the index for each (a page fills within a few hundred rows); a rarer one by
+collecting its matches first (walking in date order could cross the whole table)."""
+
+
+def search_condition(session: Session, user_text: str) -> Any | None:
+    """The condition on `event.id` for a full-text search, or None off SQLite (the caller then
+    falls back to LIKE), with the plan chosen by how common the words are."""
     if not is_sqlite(session):
         return None
-    return "SELECT rowid FROM event_fts WHERE event_fts MATCH :fts_query"
+    fts = fts_query(user_text)
+    matches = session.execute(
+        text("SELECT count(*) FROM event_fts WHERE event_fts MATCH :fts_query"), {"fts_query": fts}
+    ).scalar_one()
+    indexed = session.execute(text("SELECT coalesce(max(rowid), 0) FROM event_fts")).scalar_one()
+    if matches > COMMON_MATCH_SHARE * indexed:
+        probe = (
+            "EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH :fts_query AND event_fts.rowid = event.id)"
+        )
+        return text(probe).bindparams(fts_query=fts)
+    collected = "event.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH :fts_query)"
+    return text(collected).bindparams(fts_query=fts)
 
 
 def backup(engine: Engine, target: str) -> None:

@@ -36,8 +36,9 @@ def extract(text: str, *, published: date | None, language: str | None = None) -
         The language used and the mentions found, in text order.
     """
     from timeline.extraction.language import detect_language
+    from timeline.extraction.lexicon import supported_languages
 
-    language = language or detect_language(text)
+    language = language or detect_language(text, preferred=supported_languages())
     return Extraction(language, tuple(extract_mentions(text, published, language)))
 
 
