@@ -433,3 +433,19 @@ def test_french_month_noun_and_this_weekday_are_in_the_span() -> None:
     assert values("Ce dimanche, le club organise un tournoi.", "fr", date(2025, 7, 20)) == [
         ("Ce dimanche", "2025-07-20")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The talks lasted more than two years.", ("more than two years", "P2Y")),
+        ("en", "The siege lasted about a year.", ("about a year", "P1Y")),
+        ("en", "The minister resigned late yesterday.", ("late yesterday", "2025-04-04")),
+        ("fr", "Le conflit dure depuis plus de vingt ans.", ("plus de vingt ans", "P20Y")),
+    ],
+)
+def test_approximate_durations_and_modified_days_keep_their_modifier(
+    language: str, text: str, expected: tuple[str, str]
+) -> None:
+    """ "more than two years", "late yesterday": the modifier is part of the expression."""
+    assert values(text, language) == [expected]

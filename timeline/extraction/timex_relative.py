@@ -107,8 +107,10 @@ def ahead(m: re.Match[str], ctx: Context) -> Found | None:
 def duration(m: re.Match[str], ctx: Context) -> Found | None:
     amount = _offset_amount(m, ctx)
     unit = ctx.lexicon.unit(m["unit"])
-    if _is_age(m, ctx) or (m["n"].lower() in ARTICLES and not _after_preposition(m, ctx)):
-        return None  # "37 years old"; "$1.76 a year" is a rate, not a duration
+    # "37 years old" is an age; "$1.76 a year" a rate, but "about a year", "for a year" durations
+    quantified = m.groupdict().get("approx") or _after_preposition(m, ctx)
+    if _is_age(m, ctx) or (m["n"].lower() in ARTICLES and not quantified):
+        return None
     return Found("DURATION", duration_value(amount, unit), None, "explicit")
 
 

@@ -80,7 +80,11 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             dates.bare_year,
             0,
         ),
-        (rf"(?<!\w)(?P<rel>{rel_days})(?:\s+(?P<tod>{times_of_day}))?{END}", relative.relative_day, 0),
+        (
+            rf"\b(?:(?:{lex['relative_day_modifiers']})\s+)?(?P<rel>{rel_days})(?:\s+(?P<tod>{times_of_day}))?{END}",
+            relative.relative_day,
+            0,
+        ),
         (
             rf"\b(?:(?P<pre>{words(lex['weekday_before'])})\s+)?(?<!\w)(?P<w>{weekday})"
             rf"(?:\s+(?P<post>{words(lex['weekday_after'])}))?(?:\s+(?P<tod>{times_of_day}))?{END}",
@@ -110,8 +114,9 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             0,
         ),
         (
-            # "the past two months" (TimeML takes the modifier into the span)
-            rf"\b(?:(?:{lex['duration_before']})\s+)?(?P<n>{number})[\s-]+(?P<unit>{offset_units}){END}",
+            # "the past two months", "more than two years": TimeML takes modifiers into the span
+            rf"\b(?:(?:{lex['duration_before']})\s+)?(?:(?P<approx>{words(lex['approximators'])})\s+)?"
+            rf"(?P<n>{number})[\s-]+(?P<unit>{offset_units}){END}",
             relative.duration,
             0,
         ),
