@@ -41,6 +41,18 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     assert "Error:" in result.stderr and "Traceback" not in result.output
 
 
+def test_a_damaged_schema_gives_one_line_not_a_traceback(db: str) -> None:
+    """A table missing a column (a hand-edited or half-copied database) is reported in one line."""
+    run("ingest", "--db", db, "--published", "2025-04-05", str(SEED))
+    engine = open_database(f"sqlite:///{db}")
+    with engine.begin() as connection:
+        connection.execute(text("ALTER TABLE event DROP COLUMN date_conflict"))
+    engine.dispose()
+    result = run("export", "--db", db)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "Error: database error: no such column: event.date_conflict"
+
+
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(db: str) -> None:
     """Readers never block the writer, and a busy database waits rather than failing."""
     engine = open_database(f"sqlite:///{db}")

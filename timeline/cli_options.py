@@ -16,14 +16,20 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Report a `TimelineError` as one line and exit 1, never with a traceback."""
+    """Report a `TimelineError` or a database failure as one line and exit 1, never with a
+    traceback."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from sqlalchemy.exc import DBAPIError
+
         try:
             return command(*args, **kwargs)
         except TimelineError as error:
             raise click.ClickException(str(error)) from error
+        except DBAPIError as error:
+            reason = str(error.orig).splitlines()[0] if error.orig else type(error).__name__
+            raise click.ClickException(f"database error: {reason}") from error
 
     return wrapper
 
