@@ -128,7 +128,7 @@ def list_events(
 ) -> list[EventRow]:
     """Return one page of events; `after` is the (date_start, event_id) of the previous page's
     last row (keyset pagination: constant cost however deep the page)."""
-    statement = filtered_select(session, filters)
+    statement = filtered_select(session, filters, page_in_date_order=True)
     if after is not None:
         key = tuple_(col(Event.date_start), col(Event.id))
         statement = statement.where(key < tuple_(*after) if sort == "-date" else key > tuple_(*after))
@@ -147,8 +147,11 @@ def count_events(session: Session, filters: EventFilters = EventFilters()) -> in
     return int(session.exec(statement).one()[0])
 
 
-def filtered_select(session: Session, filters: EventFilters) -> Any:
-    """The select of (Event, Article, Annotation) rows matching `filters`, unordered."""
+def filtered_select(session: Session, filters: EventFilters, *, page_in_date_order: bool = False) -> Any:
+    """The select of (Event, Article, Annotation) rows matching `filters`, unordered.
+
+    `page_in_date_order` says the caller wants one page in date order (not a count or every
+    row), which lets a very common search word probe the index row by row."""
     statement = (
         select(Event, Article, Annotation)
         .join(Article, col(Article.id) == col(Event.article_id))
@@ -184,7 +187,7 @@ def filtered_select(session: Session, filters: EventFilters) -> Any:
     if filters.starred is not None:
         conditions.append(func.coalesce(col(Annotation.starred), False) == filters.starred)
     if filters.query:
-        conditions.append(_text_matches(session, filters.query))
+        conditions.append(_text_matches(session, filters.query, page_in_date_order))
     return statement.where(and_(*conditions)) if conditions else statement
 
 
@@ -213,8 +216,8 @@ def _actor_matches(name: str) -> Any:
     return or_(*conditions)
 
 
-def _text_matches(session: Session, query: str) -> Any:
-    condition = sqlite_features.search_condition(session, query)
+def _text_matches(session: Session, query: str, page_in_date_order: bool) -> Any:
+    condition = sqlite_features.search_condition(session, query, probe_if_common=page_in_date_order)
     if condition is not None:
         return condition
     pattern = like_pattern(query.lower())

@@ -96,12 +96,18 @@ and probing the index for each (a page fills within a few hundred rows); a rarer
 collecting its matches first (walking in date order could cross the whole table)."""
 
 
-def search_condition(session: Session, user_text: str) -> Any | None:
+COLLECTED = "event.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH :fts_query)"
+
+
+def search_condition(session: Session, user_text: str, *, probe_if_common: bool) -> Any | None:
     """The condition on `event.id` for a full-text search, or None off SQLite (the caller then
-    falls back to LIKE), with the plan chosen by how common the words are."""
+    falls back to LIKE). With `probe_if_common` (one page in date order is wanted), the plan is
+    chosen by how common the words are; counts and full listings always collect matches first."""
     if not is_sqlite(session):
         return None
     fts = fts_query(user_text)
+    if not probe_if_common:
+        return text(COLLECTED).bindparams(fts_query=fts)
     matches = session.execute(
         text("SELECT count(*) FROM event_fts WHERE event_fts MATCH :fts_query"), {"fts_query": fts}
     ).scalar_one()
@@ -111,8 +117,7 @@ def search_condition(session: Session, user_text: str) -> Any | None:
             "EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH :fts_query AND event_fts.rowid = event.id)"
         )
         return text(probe).bindparams(fts_query=fts)
-    collected = "event.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH :fts_query)"
-    return text(collected).bindparams(fts_query=fts)
+    return text(COLLECTED).bindparams(fts_query=fts)
 
 
 def backup(engine: Engine, target: str) -> None:

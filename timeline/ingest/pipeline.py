@@ -170,7 +170,7 @@ def _write_and_advance(
     """Store the chunk whose extraction is under way while the workers start on the next one."""
     if writing is not None:
         chunk, extractions = writing
-        _store_chunk(engine, list(zip(chunk, extractions, strict=True)), summary, report)
+        store_extracted(engine, list(zip(chunk, extractions, strict=True)), summary, report)
     return following
 
 
@@ -210,7 +210,7 @@ def extract_article(raw: RawArticle) -> Extraction:
     return extract(raw.text, published=raw.published, language=normalise_language(raw.language))
 
 
-def _store_chunk(
+def store_extracted(
     engine: Engine,
     extracted: list[tuple[tuple[RawArticle, str], Extraction]],
     summary: IngestSummary,
