@@ -191,3 +191,11 @@ def test_language_is_detected_even_on_one_sentence(text: str, language: str) -> 
     """A short English sentence is English, not a close neighbour without a lexicon; a clearly
     German one stays German."""
     assert extract(text, published=date(2025, 4, 5)).language == language
+
+
+def test_a_presidential_palace_is_not_an_election() -> None:
+    """"presidential" names an election only with the word for one; a meeting at the palace is a
+    meeting."""
+    text = "A meeting with President Erdoğan is scheduled for 4 April 2025 at the presidential complex in Ankara."
+    (mention,) = extract(text, published=date(2025, 4, 1), language="en").mentions
+    assert mention.event_type == "meeting"
