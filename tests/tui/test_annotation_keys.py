@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -246,3 +248,37 @@ async def test_a_save_that_did_not_see_another_is_refused_and_both_are_shown(
         assert app.timeline.table.rows_by_id[event_id].starred is True
     row = await reopened_row(demo_db, event_id)
     assert (row["note"], row["starred"]) == ("from elsewhere", "true")
+
+
+async def test_annotating_in_the_tui_while_an_ingest_runs(
+    app: TimelineApp, demo_db: str, tmp_path: Path
+) -> None:
+    """A researcher stars events while another process ingests into the same database: no lock
+    error reaches the screen and every star is kept."""
+    corpus = tmp_path / "incoming"
+    corpus.mkdir()
+    for n in range(150):
+        (corpus / f"a{n:03d}.txt").write_text(
+            f"Published: 2025-06-05\n\nLe {1 + n % 27} mai 2025, le Ghana et le Togo ont signé l'accord {n} à Lomé.\n",
+            encoding="utf-8",
+        )
+    ingest = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "ingest", "--quiet", "--db", demo_db, str(corpus)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    starred = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        table = app.timeline.table
+        while ingest.poll() is None and len(starred) < 30:
+            starred.append(table.current_event.event_id)
+            await pilot.press("s", "j")
+            await settle(app, pilot)
+        assert starred, "the ingest finished before the first keystroke"
+        messages = [str(notification.message) for notification in app._notifications]
+        assert not [m for m in messages if "locked" in m or "rror" in m]
+    _, stderr = ingest.communicate(timeout=300)
+    assert ingest.returncode == 0 and "locked" not in stderr
+    assert {int(r["event_id"]) for r in exported(demo_db, "--starred")} == set(starred)
