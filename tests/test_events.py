@@ -194,7 +194,7 @@ def test_language_is_detected_even_on_one_sentence(text: str, language: str) -> 
 
 
 def test_a_presidential_palace_is_not_an_election() -> None:
-    """"presidential" names an election only with the word for one; a meeting at the palace is a
+    """ "presidential" names an election only with the word for one; a meeting at the palace is a
     meeting."""
     text = "A meeting with President Erdoğan is scheduled for 4 April 2025 at the presidential complex in Ankara."
     (mention,) = extract(text, published=date(2025, 4, 1), language="en").mentions
