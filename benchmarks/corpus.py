@@ -101,6 +101,22 @@ SENTENCES = {
 }
 
 
+OUTLETS = [
+    "Sahel Dispatch",
+    "Niamey Observer",
+    "Le Courrier de Bamako",
+    "Ouaga Hebdo",
+    "Dakar Matin",
+    "Abidjan Express",
+    "Gulf Policy Wire",
+    "Bosphorus Bulletin",
+    "Maghreb Review",
+    "Continental Affairs",
+    "La Lettre diplomatique",
+    "West Africa Monitor",
+]
+
+
 def article(rng: random.Random, number: int) -> str:
     """One article with a header, 2-6 KB."""
     language = rng.choice(["fr", "en"])
@@ -121,7 +137,10 @@ def article(rng: random.Random, number: int) -> str:
             p=rng.choice(PLACES[language]),
         )
         paragraphs.append(" ".join([sentence, rng.choice(SENTENCES[language]).split(",")[0] + "."]))
-    header = f"Title: Synthetic dispatch {number}\nPublished: {published}\nLanguage: {language}\n"
+    header = (
+        f"Title: Synthetic dispatch {number}\nPublished: {published}\nLanguage: {language}\n"
+        f"Source: {rng.choice(OUTLETS)}\n"
+    )
     return (
         header
         + "Note: Generated for the Diplomatic Timeline benchmarks.\n\n"

@@ -72,7 +72,7 @@ def writer_figures(folder: Path) -> list[Figure]:
     """The writer alone (articles extracted beforehand) against what extraction on every core
     can feed it."""
     from timeline.db import open_database
-    from timeline.ingest.pipeline import IngestSummary, content_hash, extract_article, store_extracted
+    from timeline.ingest.pipeline import ChunkWriter, IngestSummary, content_hash, extract_article
     from timeline.ingest.readers import RawArticle, read_path
 
     raws = [a for p in sorted(folder.glob("*.txt")) for a in read_path(p) if isinstance(a, RawArticle)]
@@ -82,10 +82,10 @@ def writer_figures(folder: Path) -> list[Figure]:
     events = sum(len(extraction.mentions) for _, extraction in extracted)
     with tempfile.TemporaryDirectory() as scratch:
         engine = open_database(f"sqlite:///{Path(scratch) / 'writer.db'}")
-        summary = IngestSummary()
+        summary, writer = IngestSummary(), ChunkWriter(engine)
         started = time.perf_counter()
         for start in range(0, len(extracted), 16):
-            store_extracted(engine, extracted[start : start + 16], summary, lambda *_: None)
+            writer.write(extracted[start : start + 16], summary, lambda *_: None)
         writing_seconds = time.perf_counter() - started
         engine.dispose()
     writer = events / writing_seconds
@@ -288,7 +288,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=Path("/tmp/timeline-bench-1m.db"))
     parser.add_argument("--events", type=int, default=1_000_000)
     args = parser.parse_args()
-    small, large = (1_000, 20_000) if args.full else (500, 5_000)
+    small, large = (1_000, 20_000) if args.full else (200, 2_000)
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = write_corpus(Path(scratch) / "corpus", args.articles)

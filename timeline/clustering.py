@@ -9,7 +9,7 @@ confirms. Every threshold lives in `THRESHOLDS`, and every merge keeps its reaso
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
@@ -86,24 +86,50 @@ LONGEST_RANGE = timedelta(days=400)
 cannot pin a happening down (a year-precision date already scores nothing)."""
 
 
+@dataclass
+class _Month:
+    """A month's stored mentions: one-day mentions by day (most of them), spans apart."""
+
+    days: dict[date, list[StoredMention]] = field(default_factory=dict)
+    spans: list[StoredMention] = field(default_factory=list)
+
+    def add(self, record: StoredMention) -> None:
+        if record.date_start == record.date_end:
+            self.days.setdefault(record.date_start, []).append(record)
+        else:
+            self.spans.append(record)
+
+
 class CandidateIndex:
-    """Stored mentions by month, each month read from the database once, then kept current as
-    mentions are added and events merged. It lives for one write transaction, so what it holds
-    cannot go stale under another writer."""
+    """Stored mentions by month and day, each month read from the database once, then kept
+    current as mentions are added and events merged.
+
+    It is valid for the transaction it was filled in; a writer may carry it into its next
+    transaction only when nobody else wrote in between (see `sqlite_features.data_version`).
+    """
 
     def __init__(self, session: Session, thresholds: Thresholds = THRESHOLDS) -> None:
-        self._session = session
+        self.session = session
         self._slack = timedelta(days=thresholds.day_tolerance)
-        self._months: dict[tuple[int, int], list[StoredMention]] = {}
+        self._months: dict[tuple[int, int], _Month] = {}
         self._held: dict[int, StoredMention] = {}
         self._by_event: dict[int, list[StoredMention]] = {}
+
+    @property
+    def size(self) -> int:
+        """How many stored mentions it holds."""
+        return len(self._held)
 
     def near(self, start: date, end: date) -> list[StoredMention]:
         """Stored mentions whose dates overlap [start, end] widened by the day tolerance."""
         low, high = start - self._slack, end + self._slack
         seen: dict[int, StoredMention] = {}
         for month in _months(low, high):
-            for record in self._month(month):
+            held = self._month(month)
+            for day in _days(max(low, _first_day(month)), min(high, _last_day(month))):
+                for record in held.days.get(day, ()):
+                    seen[record.id] = record
+            for record in held.spans:
                 if record.date_start <= high and record.date_end >= low:
                     seen[record.id] = record
         return list(seen.values())
@@ -113,7 +139,7 @@ class CandidateIndex:
         self._hold(record)
         for month in _months(record.date_start, record.date_end):
             if month in self._months:
-                self._months[month].append(record)
+                self._months[month].add(record)
 
     def merged(self, kept_event: int, dropped_event: int) -> None:
         """Follow a merge: mentions of the dropped event now belong to the kept one."""
@@ -122,9 +148,12 @@ class CandidateIndex:
             record.event_id = kept_event
         self._by_event.setdefault(kept_event, []).extend(moved)
 
-    def _month(self, month: tuple[int, int]) -> list[StoredMention]:
+    def _month(self, month: tuple[int, int]) -> _Month:
         if month not in self._months:
-            self._months[month] = [self._hold(record) for record in _load_month(self._session, month)]
+            held = _Month()
+            for record in _load_month(self.session, month):
+                held.add(self._hold(record))
+            self._months[month] = held
         return self._months[month]
 
     def _hold(self, record: StoredMention) -> StoredMention:
@@ -143,6 +172,18 @@ def _months(start: date, end: date) -> list[tuple[int, int]]:
         months.append((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+
+
+def _first_day(month: tuple[int, int]) -> date:
+    return date(*month, 1)
+
+
+def _last_day(month: tuple[int, int]) -> date:
+    return date(month[0] + (month[1] == 12), month[1] % 12 + 1, 1) - timedelta(days=1)
 
 
 _IN_MONTH = (
@@ -175,8 +216,7 @@ _MONTH_COUNTRIES = (
 
 
 def _load_month(session: Session, month: tuple[int, int]) -> list[StoredMention]:
-    first = date(*month, 1)
-    last = date(month[0] + (month[1] == 12), month[1] % 12 + 1, 1) - timedelta(days=1)
+    first, last = _first_day(month), _last_day(month)
     bounds = {"first": first, "last": last, "earliest": first - LONGEST_RANGE}
     connection = session.connection()
     countries: dict[int, set[str]] = {}

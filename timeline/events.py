@@ -12,19 +12,16 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from rapidfuzz import fuzz
-from sqlalchemy import Row, bindparam, func, insert, update
+from sqlalchemy import Row, bindparam, insert, update
 from sqlmodel import Session, col, delete, select
 
 from timeline import sqlite_features
 from timeline.extraction.gazetteer import TOKEN, Entity, fold, load_gazetteer
 from timeline.models import Actor, Annotation, Article, Event, EventActor, Mention, MentionActor
+from timeline.sources import count_sources
 
 ACTOR_SEPARATOR = "; "
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-REPUBLISHED_SIMILARITY = 90
-"""Article texts this similar (rapidfuzz ratio, 0-100) are one story republished."""
-SOURCE_TEXT_SAMPLE = 3000
 
 
 REFRESH_BATCH = 500
@@ -87,10 +84,9 @@ def _refresh_batch(session: Session, ids: list[int]) -> None:
     articles = {
         row.id: row for row in session.execute(select(*ARTICLE_COLUMNS).where(col(Article.id).in_(wanted)))
     }
-    samples = _text_samples(session, [rows for rows in mentions.values() if len(rows) > 1], articles)
     for event_id, values in events.items():
         if mentions[event_id]:
-            _derive_from_mentions(values, mentions[event_id], articles, samples)
+            _derive_from_mentions(session, event_id, values, mentions[event_id], articles)
         values["is_corrected"] = _apply_corrections(values, annotations.get(event_id))
     changes = [
         {"event_key": key, **{name: value for name, value in values.items() if name != "id"}}
@@ -112,37 +108,17 @@ def _refresh_batch(session: Session, ids: list[int]) -> None:
     )
 
 
-def _text_samples(
-    session: Session, multi_mention_events: list[list[Row]], articles: dict[int, Row]
-) -> dict[int, str]:
-    """The opening of each article that may be a republished copy: only needed for events
-    reported by articles of different outlets."""
-    needed: set[int] = set()
-    for rows in multi_mention_events:
-        article_ids = {m.article_id for m in rows}
-        if len({_outlet(articles[i]) for i in article_ids if i in articles}) > 1:
-            needed |= article_ids
-    if not needed:
-        return {}
-    sample = func.substr(Article.text, 1, SOURCE_TEXT_SAMPLE)
-    return {
-        row[0]: row[1]
-        for row in session.execute(select(Article.id, sample).where(col(Article.id).in_(needed)))
-    }
-
-
-def _outlet(article: Row) -> str:
-    return (article.outlet or article.url or article.source or "").casefold()
-
-
 def _derive_from_mentions(
-    values: dict[str, Any], mentions: list[Row], articles: dict[int, Row], samples: dict[int, str]
+    session: Session, event_id: int, values: dict[str, Any], mentions: list[Row], articles: dict[int, Row]
 ) -> None:
     """The most specific date most mentions agree on, the majority type, place and modality."""
     finest = min(PRECISION_RANK[m.precision] for m in mentions)
     specific = [m for m in mentions if PRECISION_RANK[m.precision] == finest]
     votes = Counter((m.date_start, m.date_end) for m in specific)
-    (start, end), _ = max(votes.items(), key=lambda item: (item[1], -_first_index(specific, item[0])))
+    first_seen: dict[tuple[date, date], int] = {}
+    for index, m in enumerate(specific):
+        first_seen.setdefault((m.date_start, m.date_end), index)
+    (start, end), _ = max(votes.items(), key=lambda item: (item[1], -first_seen[item[0]]))
     chosen = next(m for m in specific if (m.date_start, m.date_end) == (start, end))
     values.update(date_start=start, date_end=end, precision=chosen.precision)
     values["date_conflict"] = finest == 0 and len({m.date_start for m in specific}) > 1
@@ -158,11 +134,7 @@ def _derive_from_mentions(
     values["first_reported"] = min(published) if published else None
     if reporting:
         values["article_id"] = min(reporting, key=lambda a: (a.published or date.max, a.id)).id
-    values["sources"] = count_sources(reporting, samples)
-
-
-def _first_index(mentions: list[Row], dates: tuple[date, date]) -> int:
-    return next(i for i, m in enumerate(mentions) if (m.date_start, m.date_end) == dates)
+    values["sources"] = count_sources(session, event_id, reporting)
 
 
 def _majority(values: list[str]) -> str | None:
@@ -171,35 +143,6 @@ def _majority(values: list[str]) -> str | None:
     if not counts:
         return None
     return max(counts, key=lambda value: (counts[value], -values.index(value)))
-
-
-def count_sources(articles: list[Row], samples: dict[int, str]) -> int:
-    """Distinct sources: outlets, with a wire story republished near-verbatim counted once."""
-    groups: list[tuple[set[str], str]] = []
-    for article in articles:
-        outlet = _outlet(article)
-        text = samples.get(article.id, "")
-        for outlets, sample in groups:
-            if outlet in outlets or _republished(sample, text):
-                outlets.add(outlet)
-                break
-        else:
-            groups.append(({outlet}, text))
-    return max(1, len(groups))
-
-
-_REPUBLISHED_PAIRS: dict[tuple[int, int], bool] = {}
-"""Comparisons already made: an event reported by a hundred articles is derived again each time
-one more arrives, and the texts compared never change."""
-
-
-def _republished(first: str, second: str) -> bool:
-    key = (hash(first), hash(second))
-    if key not in _REPUBLISHED_PAIRS:
-        if len(_REPUBLISHED_PAIRS) > 1_000_000:
-            _REPUBLISHED_PAIRS.clear()
-        _REPUBLISHED_PAIRS[key] = bool(fuzz.ratio(first, second, score_cutoff=REPUBLISHED_SIMILARITY))
-    return _REPUBLISHED_PAIRS[key]
 
 
 def _apply_corrections(values: dict[str, Any], annotation: Annotation | None) -> bool:

@@ -120,6 +120,17 @@ def search_condition(session: Session, user_text: str, *, probe_if_common: bool)
     return text(COLLECTED).bindparams(fts_query=fts)
 
 
+def data_version(session: Session) -> tuple[int, int] | None:
+    """A token that changes whenever another connection commits to the database (SQLite's
+    `PRAGMA data_version` counts per connection, so the connection is part of the token); None
+    off SQLite, where the caller must assume anything may have changed."""
+    if not is_sqlite(session):
+        return None
+    connection = session.connection()
+    version = connection.exec_driver_sql("PRAGMA data_version").scalar_one()
+    return id(connection.connection.driver_connection), int(version)
+
+
 def backup(engine: Engine, target: str) -> None:
     """Copy a live database with SQLite's online backup API (safe while others write)."""
     import sqlite3

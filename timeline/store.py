@@ -65,9 +65,9 @@ class ArticleWriter:
     Throw the writer away when its transaction (or a savepoint in it) rolls back.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, candidates: CandidateIndex | None = None) -> None:
         self.session = session
-        self.candidates = CandidateIndex(session)
+        self.candidates = candidates or CandidateIndex(session)
         self._actors: dict[tuple[str, str], int] = {}
         self._any_split = session.exec(select(SplitPair.mention_a).limit(1)).first() is not None
 

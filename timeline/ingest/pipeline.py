@@ -19,7 +19,8 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from timeline import store
+from timeline import sqlite_features, store
+from timeline.clustering import CandidateIndex
 from timeline.extraction import Extraction, extract
 from timeline.extraction.language import normalise_language
 from timeline.ingest.readers import (
@@ -122,6 +123,7 @@ def ingest(
     report = progress or (lambda _what, _summary, _source: None)
     pool = _worker_pool(jobs)
     seen: set[str] = set()
+    writer = ChunkWriter(engine)
     try:
         chunk: list[tuple[RawArticle, str]] = []
         writing: Chunk | None = None
@@ -134,10 +136,10 @@ def ingest(
             seen.add(digest)
             chunk.append((raw, digest))
             if len(chunk) >= CHUNK_SIZE * max(jobs, 1):
-                writing = _write_and_advance(engine, writing, _extracting(pool, chunk), summary, report)
+                writing = _write_and_advance(writer, writing, _extracting(pool, chunk), summary, report)
                 chunk = []
-        writing = _write_and_advance(engine, writing, _extracting(pool, chunk), summary, report)
-        _write_and_advance(engine, writing, None, summary, report)
+        writing = _write_and_advance(writer, writing, _extracting(pool, chunk), summary, report)
+        _write_and_advance(writer, writing, None, summary, report)
     finally:
         if pool is not None:
             pool.shutdown()
@@ -147,6 +149,9 @@ def ingest(
 CHUNK_SIZE = 16
 """Articles per worker handed out at a time, and per write transaction with one worker: enough
 to keep workers busy and commits few, few enough to keep memory flat and locks short."""
+
+CARRIED_CANDIDATES = 50_000
+"""Stored mentions a writer keeps in memory from one chunk to the next (about 25 MB)."""
 
 Chunk = tuple[list[tuple[RawArticle, str]], Iterator[Extraction]]
 """Articles with their content hashes, and their extractions (possibly still running)."""
@@ -161,7 +166,7 @@ def _extracting(pool: Executor | None, chunk: list[tuple[RawArticle, str]]) -> C
 
 
 def _write_and_advance(
-    engine: Engine,
+    writer: ChunkWriter,
     writing: Chunk | None,
     following: Chunk | None,
     summary: IngestSummary,
@@ -170,7 +175,7 @@ def _write_and_advance(
     """Store the chunk whose extraction is under way while the workers start on the next one."""
     if writing is not None:
         chunk, extractions = writing
-        store_extracted(engine, list(zip(chunk, extractions, strict=True)), summary, report)
+        writer.write(list(zip(chunk, extractions, strict=True)), summary, report)
     return following
 
 
@@ -210,41 +215,68 @@ def extract_article(raw: RawArticle) -> Extraction:
     return extract(raw.text, published=raw.published, language=normalise_language(raw.language))
 
 
-def store_extracted(
-    engine: Engine,
-    extracted: list[tuple[tuple[RawArticle, str], Extraction]],
-    summary: IngestSummary,
-    report: ProgressCallback,
-) -> None:
-    """Store a chunk in one write transaction, each article in a savepoint of its own, so a
-    failing article is reported and skipped while the others are committed together."""
-    if not extracted:
-        return
-    stored: list[tuple[RawArticle, int]] = []
-    with Session(engine) as session:
-        writer = store.ArticleWriter(session)
-        for (raw, digest), extraction in extracted:
-            try:
-                with session.begin_nested():
-                    events = writer.add_article(_article_row(raw, digest, extraction), extraction)
-            except Exception as error:  # a failed article must never stop the batch
-                writer = store.ArticleWriter(session)  # what it held may have been rolled back
-                summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
-                report("failure", summary, raw.source)
-                continue
-            stored.append((raw, events))
-        try:
-            session.commit()
-        except Exception as error:
-            session.rollback()
-            for raw, _ in stored:
-                summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
-                report("failure", summary, raw.source)
+class ChunkWriter:
+    """Stores chunks of extracted articles, one write transaction each, with a savepoint per
+    article so a failing article is reported and skipped while the others are committed.
+
+    What it learnt of the stored mentions (the clustering candidates) is carried from one chunk to
+    the next as long as nobody else wrote to the database in between.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._carried: CandidateIndex | None = None
+        self._version: object | None = None
+
+    def write(
+        self,
+        extracted: list[tuple[tuple[RawArticle, str], Extraction]],
+        summary: IngestSummary,
+        report: ProgressCallback,
+    ) -> None:
+        """Store one chunk and report each article."""
+        if not extracted:
             return
-    for raw, events in stored:
-        summary.articles += 1
-        summary.events += events
-        report("article", summary, raw.source)
+        stored: list[tuple[RawArticle, int]] = []
+        with Session(self.engine) as session:
+            writer = store.ArticleWriter(session, self._carried_into(session))
+            for (raw, digest), extraction in extracted:
+                try:
+                    with session.begin_nested():
+                        events = writer.add_article(_article_row(raw, digest, extraction), extraction)
+                except Exception as error:  # a failed article must never stop the batch
+                    writer = store.ArticleWriter(session)  # what it held may have been rolled back
+                    summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
+                    report("failure", summary, raw.source)
+                    continue
+                stored.append((raw, events))
+            try:
+                session.commit()
+            except Exception as error:
+                session.rollback()
+                self._carried = None
+                for raw, _ in stored:
+                    summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
+                    report("failure", summary, raw.source)
+                return
+            if writer.candidates.size <= CARRIED_CANDIDATES:
+                self._carried, self._version = writer.candidates, sqlite_features.data_version(session)
+            else:
+                self._carried = None  # memory stays flat: the next chunk reads what it needs again
+        for raw, events in stored:
+            summary.articles += 1
+            summary.events += events
+            report("article", summary, raw.source)
+
+    def _carried_into(self, session: Session) -> CandidateIndex | None:
+        if (
+            self._carried is None
+            or self._version is None
+            or sqlite_features.data_version(session) != self._version
+        ):
+            return None
+        self._carried.session = session
+        return self._carried
 
 
 def _already_stored(engine: Engine, digest: str) -> bool:

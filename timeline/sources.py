@@ -1,0 +1,116 @@
+"""Counting an event's distinct sources: outlets, with a wire story that several outlets
+republished near-verbatim counted once.
+
+An event reported by hundreds of articles is derived again each time one more arrives, so the
+grouping of its articles is remembered per event and only extended with the newcomers; article
+openings and text comparisons are remembered too (texts never change).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import count
+from weakref import WeakKeyDictionary
+
+from rapidfuzz import fuzz
+from sqlalchemy import Row, func
+from sqlmodel import Session, col, select
+
+from timeline.models import Article
+
+REPUBLISHED_SIMILARITY = 90
+"""Article openings this similar (rapidfuzz ratio, 0-100) are one story republished."""
+SOURCE_TEXT_SAMPLE = 3000
+REMEMBERED_EVENTS = 20_000
+REMEMBERED_SAMPLES = 4_000
+"""About 12 MB of article openings at most: memory stays flat however large the archive."""
+REMEMBERED_COMPARISONS = 200_000
+
+
+@dataclass
+class _Grouping:
+    """An event's articles (ascending ids) grouped by source: each group's outlets and the
+    article whose text stands for it."""
+
+    article_ids: list[int] = field(default_factory=list)
+    groups: list[tuple[set[str], int]] = field(default_factory=list)
+
+
+_GROUPINGS: OrderedDict[tuple[int, int], _Grouping] = OrderedDict()
+_SAMPLES: OrderedDict[tuple[int, int], str] = OrderedDict()
+_REPUBLISHED: dict[tuple[int, int, int], bool] = {}
+_ENGINES: WeakKeyDictionary[object, int] = WeakKeyDictionary()
+"""A serial number per open engine: what is remembered of one database never applies to another,
+even one later created at the same path."""
+_SERIALS = count()
+
+
+def count_sources(session: Session, event_id: int, articles: Sequence[Row]) -> int:
+    """Distinct sources among an event's articles (rows with id, outlet, url, source), given in
+    ascending id order."""
+    engine = session.get_bind()
+    if engine not in _ENGINES:
+        _ENGINES[engine] = next(_SERIALS)
+    database = _ENGINES[engine]
+    ids = [article.id for article in articles]
+    grouping = _GROUPINGS.pop((database, event_id), None)
+    if grouping is None or grouping.article_ids != ids[: len(grouping.article_ids)]:
+        grouping = _Grouping()
+    for article in articles[len(grouping.article_ids) :]:
+        _place(session, database, grouping, article)
+        grouping.article_ids.append(article.id)
+    _remember(_GROUPINGS, (database, event_id), grouping, REMEMBERED_EVENTS)
+    return max(1, len(grouping.groups))
+
+
+def outlet_of(article: Row) -> str:
+    """The outlet an article counts for: its outlet name, else its URL or file."""
+    return (article.outlet or article.url or article.source or "").casefold()
+
+
+def _place(session: Session, database: int, grouping: _Grouping, article: Row) -> None:
+    outlet = outlet_of(article)
+    for outlets, _ in grouping.groups:
+        if outlet in outlets:
+            outlets.add(outlet)
+            return
+    for outlets, representative in grouping.groups:
+        if _republished(session, database, representative, article.id):
+            outlets.add(outlet)
+            return
+    grouping.groups.append(({outlet}, article.id))
+
+
+def _republished(session: Session, database: int, first: int, second: int) -> bool:
+    key = (database, first, second)
+    if key not in _REPUBLISHED:
+        if len(_REPUBLISHED) > REMEMBERED_COMPARISONS:
+            _REPUBLISHED.clear()
+        texts = _openings(session, database, [first, second])
+        _REPUBLISHED[key] = bool(fuzz.ratio(texts[0], texts[1], score_cutoff=REPUBLISHED_SIMILARITY))
+    return _REPUBLISHED[key]
+
+
+def _openings(session: Session, database: int, article_ids: list[int]) -> list[str]:
+    missing = [i for i in article_ids if (database, i) not in _SAMPLES]
+    if missing:
+        opening = func.substr(Article.text, 1, SOURCE_TEXT_SAMPLE)
+        for article_id, text in session.execute(
+            select(Article.id, opening).where(col(Article.id).in_(missing))
+        ):
+            _remember(_SAMPLES, (database, article_id), text, REMEMBERED_SAMPLES)
+    found = []
+    for article_id in article_ids:
+        text = _SAMPLES.get((database, article_id), "")
+        if (database, article_id) in _SAMPLES:
+            _SAMPLES.move_to_end((database, article_id))
+        found.append(text)
+    return found
+
+
+def _remember(memory: OrderedDict, key: object, value: object, limit: int) -> None:
+    memory[key] = value
+    if len(memory) > limit:
+        memory.popitem(last=False)
