@@ -1,7 +1,10 @@
-"""Article text is shown as text: markup and escape sequences never act in `list` or `show`."""
+"""Article text is inert: markup and escape sequences never act in `list` or `show`, and no
+spreadsheet format lets a formula through."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -40,3 +43,23 @@ def test_show_prints_markup_literally_and_drops_escapes(hostile_db: str) -> None
     assert "[@click=app.quit]clic[/]" in flat
     assert "[bold red]Injected[/]" in flat
     assert "[link=http://evil.example]here[/link]" in flat
+
+
+@pytest.mark.parametrize("fmt", [["--format", "csv"], ["--mentions"], ["--format", "timelinejs"]])
+def test_no_spreadsheet_format_lets_a_formula_through(db: str, tmp_path: Path, fmt: list[str]) -> None:
+    """Every CSV the tool writes disarms cells a spreadsheet would run (OWASP CSV injection)."""
+    write_article(
+        tmp_path,
+        "formula.txt",
+        '=HYPERLINK("http://evil.example","clic") Le 3 avril 2025, le Mali et le Niger ont signé un accord à Niamey.',
+        title="@SUM(A1:A9)",
+        source="+cmd|' /C calc'!A0",
+        published="2025-04-05",
+    )
+    assert run("ingest", "--db", db, str(tmp_path / "formula.txt")).exit_code == 0
+    (event,) = export_rows(db)
+    run("annotate", "--db", db, str(event["event_id"]), "--note", "-2+3", "--tag", "=cmd")
+    rows = list(csv.reader(io.StringIO(run("export", "--db", db, *fmt).stdout)))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert any("HYPERLINK" in cell for cell in cells)
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
