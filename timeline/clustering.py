@@ -270,40 +270,49 @@ def _score(
     overlap = countries & other.countries
     if not (date_score and place_score) or (countries and other.countries and not overlap):
         return None
+    both_named = bool(countries and other.countries)
+    country_bound = len(overlap) / len(countries | other.countries) if both_named else 0.5
+    if date_score < 1.0 and not (overlap and type_score >= 0.5):
+        return None  # a neighbouring day or a day inside a longer range needs the same parties
+    coarse = other.precision != "day" or extracted.precision != "day"
+    if coarse and not (type_score == 1.0 and other.event_type != "other" and country_bound >= 0.5):
+        return None  # "en 2023" and "in July" are vague: only a close match makes them one happening
+    same_language = other.language == language
+    best_text = 1.0 if same_language else thresholds.cross_language_text
+    if (
+        _weighted(thresholds, date_score, country_bound, type_score, place_score, best_text)
+        < thresholds.minimum_score
+    ):
+        return None  # even identical wording could not make it: spare the text comparison
     text = (
         (
             fuzz.token_set_ratio(other.evidence, extracted.evidence, processor=str.casefold)
             + fuzz.token_sort_ratio(other.evidence, extracted.evidence, processor=str.casefold)
         )
         / 200
-        if other.language == language
+        if same_language
         else None  # across languages the normalised fields above carry the match
     )
-    strong_text = text is not None and text >= thresholds.country_free_text_minimum
-    if countries and other.countries:
-        country_score = len(overlap) / len(countries | other.countries)
-    elif strong_text:
+    if both_named:
+        country_score = country_bound
+    elif text is not None and text >= thresholds.country_free_text_minimum:
         country_score = 0.5  # no countries to compare: the same sentence, nearly, must say it
     else:
         return None
-    if date_score < 1.0 and not (
-        overlap and type_score >= 0.5 and (text is None or text >= thresholds.loose_date_text_minimum)
-    ):
-        return None  # a neighbouring day or a day inside a longer range needs the same parties
-    coarse = other.precision != "day" or extracted.precision != "day"
-    if coarse and not (
-        type_score == 1.0
-        and other.event_type != "other"
-        and country_score >= 0.5
-        and (text is None or text >= thresholds.coarse_text_minimum)
-    ):
-        return None  # "en 2023" and "in July" are vague: only a close match makes them one happening
+    if date_score < 1.0 and text is not None and text < thresholds.loose_date_text_minimum:
+        return None
+    if coarse and text is not None and text < thresholds.coarse_text_minimum:
+        return None
     text_score = text if text is not None else thresholds.cross_language_text
-    scores = (date_score, country_score, type_score, place_score, text_score)
-    score = sum(w * s for w, s in zip(thresholds.weights, scores, strict=True))
+    score = _weighted(thresholds, date_score, country_score, type_score, place_score, text_score)
     if score < thresholds.minimum_score:
         return None
     return MergeReason(other.event_id, score, date_score, country_score, type_score, place_score, text_score)
+
+
+def _weighted(thresholds: Thresholds, *scores: float) -> float:
+    """The match score: date, countries, type, place and text agreement, weighted."""
+    return sum(weight * score for weight, score in zip(thresholds.weights, scores, strict=True))
 
 
 def _date_agreement(event: StoredMention, extracted: ExtractedMention, thresholds: Thresholds) -> float:
