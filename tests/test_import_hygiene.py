@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from conftest import SEED, run
+
 CORE_MODULES = [
     "timeline.models",
     "timeline.db",
@@ -27,11 +29,14 @@ def test_core_modules_never_import_textual(module: str) -> None:
     assert output.strip() == "False"
 
 
-def test_cli_help_loads_neither_dateparser_nor_textual() -> None:
-    """`timeline --help` starts without the heavy libraries."""
+@pytest.mark.parametrize("args", [["--help"], ["list", "--limit", "5"], ["stats"]])
+def test_cli_starts_without_dateparser_or_textual(args: list[str], db: str) -> None:
+    """`timeline --help`, `list` and `stats` start without the heavy libraries."""
+    run("ingest", "--db", db, "--published", "2025-04-05", str(SEED))
+    full = [*args, "--db", db] if args != ["--help"] else args
     code = (
         "import sys\nfrom timeline.cli import cli\n"
-        "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
+        f"try:\n    cli({full!r})\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('dateparser', 'textual', 'trafilatura') if m in sys.modules))"
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
