@@ -271,14 +271,16 @@ def startup_figures() -> list[Figure]:
     return figures
 
 
-def print_table(figures: list[Figure]) -> None:
-    print(f"cores: {os.cpu_count()}")
-    print(f"{'measure':<40} {'ours':>10} {'reference':>10} {'ratio':>7}  {'unit':<20} {'target':<26} met")
+HEADER = f"{'measure':<40} {'ours':>10} {'reference':>10} {'ratio':>7}  {'unit':<20} {'target':<26} met"
+
+
+def print_rows(figures: list[Figure]) -> None:
+    """Print figures as soon as they are measured (a full run takes a while)."""
     for f in figures:
         ratio = f.ours / f.reference if f.reference else float("nan")
         met = "yes" if f.met else "NO"
         figures_text = f"{f.ours:>10.1f} {f.reference:>10.1f} {ratio:>6.2f}×"
-        print(f"{f.measure:<40} {figures_text}  {f.unit:<20} {f.target:<26} {met}")
+        print(f"{f.measure:<40} {figures_text}  {f.unit:<20} {f.target:<26} {met}", flush=True)
 
 
 def main() -> None:
@@ -289,22 +291,21 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     args = parser.parse_args()
     small, large = (1_000, 20_000) if args.full else (200, 2_000)
-    figures: list[Figure] = []
+    print(f"cores: {os.cpu_count()}\n{HEADER}", flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         folder = write_corpus(Path(scratch) / "corpus", args.articles)
-        figures += extraction_figures(folder, args.articles)
-        figures += ingest_figures(folder)
-        figures += writer_figures(folder)
-        figures += memory_figures(Path(scratch), small, large)
+        print_rows(extraction_figures(folder, args.articles))
+        print_rows(ingest_figures(folder))
+        print_rows(writer_figures(folder))
         if not args.db.exists():
             build(args.db, args.events)
         small_db = Path(scratch) / "small.db"
         build(small_db, 10_000)
-        figures += export_figures(small_db, args.db)
-    figures += query_figures(args.db)
-    figures += tui_figures(args.db)
-    figures += startup_figures()
-    print_table(figures)
+        print_rows(export_figures(small_db, args.db))
+        print_rows(query_figures(args.db))
+        print_rows(tui_figures(args.db))
+        print_rows(startup_figures())
+        print_rows(memory_figures(Path(scratch), small, large))
 
 
 if __name__ == "__main__":

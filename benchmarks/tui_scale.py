@@ -77,8 +77,8 @@ def build(path: Path, events: int, seed: int = 7) -> None:
         rows.append((event_id, event_id // EVENTS_PER_ARTICLE + 1, str(day), rng.choice(TYPES), words))
     connection.executemany(
         "INSERT INTO event (id, article_id, date_start, date_end, precision, event_type, modality, "
-        "summary, location, confidence, is_manual, is_corrected) "
-        "VALUES (?, ?, ?, ?, 'day', ?, 'occurred', ?, NULL, 0.8, 0, 0)",
+        "summary, location, confidence, is_manual, is_corrected, date_conflict, sources) "
+        "VALUES (?, ?, ?, ?, 'day', ?, 'occurred', ?, NULL, 0.8, 0, 0, 0, 1)",
         ((i, a, d, d, t, w) for i, a, d, t, w in rows),
     )
     connection.executemany(
