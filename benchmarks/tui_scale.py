@@ -39,7 +39,10 @@ EVENTS_PER_ARTICLE = 20
 
 
 def build(path: Path, events: int, seed: int = 7) -> None:
-    """Create the schema with the project's code, then bulk-insert synthetic rows."""
+    """Create the schema with the project's code, then bulk-insert synthetic rows (into a side
+    file renamed at the end, so an interrupted build leaves nothing that looks finished)."""
+    final, path = path, path.with_name(path.name + ".partial")
+    path.unlink(missing_ok=True)
     open_database(f"sqlite:///{path}").dispose()
     rng = random.Random(seed)
     connection = sqlite3.connect(path)
@@ -99,7 +102,9 @@ def build(path: Path, events: int, seed: int = 7) -> None:
     )
     connection.commit()
     connection.execute("ANALYZE")
+    connection.execute("PRAGMA journal_mode = DELETE")
     connection.close()
+    path.rename(final)
 
 
 def bare_sql(path: Path, where: str, params: tuple[object, ...]) -> float:
