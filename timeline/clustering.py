@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from rapidfuzz import fuzz
 from sqlalchemy import bindparam
@@ -332,6 +333,7 @@ def _date_agreement(event: StoredMention, extracted: ExtractedMention, threshold
     return 0.6 if inside else 0.0
 
 
+@cache
 def _type_agreement(event_type: str, mention_type: str) -> float:
     """Types are the weakest evidence (one article's "visit" is another's "talks"): families of
     types agree partly, and a mismatch lowers the score without vetoing the match."""

@@ -42,16 +42,16 @@ def merge_events(session: Session, keep_id: int, drop_id: int, *, refresh: bool 
     the kept event once, after all of an article's mentions are in."""
     if keep_id == drop_id:
         return []
-    keep, drop = session.get(Event, keep_id), session.get(Event, drop_id)
-    if keep is None or drop is None:
-        raise TimelineError(f"no event with id {keep_id if keep is None else drop_id}")
+    found = set(session.exec(select(Event.id).where(col(Event.id).in_((keep_id, drop_id)))).all())
+    if found != {keep_id, drop_id}:
+        raise TimelineError(f"no event with id {keep_id if keep_id not in found else drop_id}")
+    session.flush()
     moved = sorted(mention_ids(session, drop_id))
     session.execute(update(Mention).where(col(Mention.event_id) == drop_id).values(event_id=keep_id))
     _combine_annotations(session, keep_id, drop_id)
     session.exec(delete(EventActor).where(col(EventActor.event_id) == drop_id))
     sqlite_features.unindex_events(session, [drop_id])
-    session.delete(drop)
-    session.flush()
+    session.execute(delete(Event).where(col(Event.id) == drop_id))
     if refresh:
         refresh_event(session, keep_id)
     return moved
