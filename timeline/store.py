@@ -71,13 +71,12 @@ class ArticleWriter:
         self._actors: dict[tuple[str, str], int] = {}
         self._any_split = session.exec(select(SplitPair.mention_a).limit(1)).first() is not None
 
-    def add_article(self, article: Article, extraction: Extraction) -> int:
-        """Store a new article and its mentions; return the number of mentions."""
+    def add_article(self, article: Article, extraction: Extraction) -> set[int]:
+        """Store a new article and its mentions; return the events they touched, which the
+        caller derives (`refresh_events`) once, after all the articles of its transaction."""
         self.session.add(article)
         self.session.flush()
-        touched = {self.store_mention(article, mention) for mention in extraction.mentions}
-        refresh_events(self.session, touched)
-        return len(extraction.mentions)
+        return {self.store_mention(article, mention) for mention in extraction.mentions}
 
     def store_mention(self, article: Article, extracted: ExtractedMention) -> int:
         """Store a mention and return its event's id: it joins the event reporting the same
@@ -140,11 +139,6 @@ class ArticleWriter:
                 self._actors[key] = ensure_actor(self.session, entity)
             ids.add(self._actors[key])
         return sorted(ids)
-
-
-def add_article(session: Session, article: Article, extraction: Extraction) -> int:
-    """Store a new article and one event per mention; return the number of events."""
-    return ArticleWriter(session).add_article(article, extraction)
 
 
 def _event_exists(session: Session, event_id: int) -> bool:

@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from timeline import sqlite_features, store
 from timeline.clustering import CandidateIndex
+from timeline.events import refresh_events
 from timeline.extraction import Extraction, extract
 from timeline.extraction.language import normalise_language
 from timeline.ingest.readers import (
@@ -238,19 +239,21 @@ class ChunkWriter:
         if not extracted:
             return
         stored: list[tuple[RawArticle, int]] = []
+        touched: set[int] = set()
         with Session(self.engine) as session:
             writer = store.ArticleWriter(session, self._carried_into(session))
             for (raw, digest), extraction in extracted:
                 try:
                     with session.begin_nested():
-                        events = writer.add_article(_article_row(raw, digest, extraction), extraction)
+                        touched |= writer.add_article(_article_row(raw, digest, extraction), extraction)
                 except Exception as error:  # a failed article must never stop the batch
                     writer = store.ArticleWriter(session)  # what it held may have been rolled back
                     summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
                     report("failure", summary, raw.source)
                     continue
-                stored.append((raw, events))
+                stored.append((raw, len(extraction.mentions)))
             try:
+                refresh_events(session, touched)
                 session.commit()
             except Exception as error:
                 session.rollback()
