@@ -8,7 +8,7 @@ automatically.
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, func
 from sqlmodel import Session, col, delete, select
 
 from timeline import sqlite_features
@@ -36,22 +36,42 @@ def kept_apart(session: Session, first_event: int, second_event: int) -> bool:
     )
 
 
+_EVENTS = Event.__table__  # type: ignore[attr-defined]
+_MENTIONS = Mention.__table__  # type: ignore[attr-defined]
+_BOTH_EXIST = (
+    select(func.count()).select_from(_EVENTS).where(_EVENTS.c.id.in_(bindparam("ids", expanding=True)))
+)
+_MOVED = select(_MENTIONS.c.id).where(_MENTIONS.c.event_id == bindparam("drop"))
+_MOVE = _MENTIONS.update().where(_MENTIONS.c.event_id == bindparam("drop")).values(event_id=bindparam("keep"))
+_HAS_ANNOTATION = select(Annotation.__table__.c.id).where(
+    Annotation.__table__.c.event_id == bindparam("drop")
+)  # type: ignore[attr-defined]
+_UNLINK = EventActor.__table__.delete().where(EventActor.__table__.c.event_id == bindparam("drop"))  # type: ignore[attr-defined]
+_DELETE = _EVENTS.delete().where(_EVENTS.c.id == bindparam("drop"))
+
+
 def merge_events(session: Session, keep_id: int, drop_id: int, *, refresh: bool = True) -> list[int]:
     """Move every mention of `drop_id` into `keep_id`, combine annotations, delete the emptied
-    event; return the moved mention ids (for undo). Ingest passes `refresh=False` and derives
-    the kept event once, after all of an article's mentions are in."""
+    event; return the moved mention ids (for undo). Ingest merges often, so this runs a few
+    prepared statements; it passes `refresh=False` and derives the kept event once, after all
+    of an article's mentions are in."""
     if keep_id == drop_id:
         return []
-    found = set(session.exec(select(Event.id).where(col(Event.id).in_((keep_id, drop_id)))).all())
-    if found != {keep_id, drop_id}:
-        raise TimelineError(f"no event with id {keep_id if keep_id not in found else drop_id}")
     session.flush()
-    moved = sorted(mention_ids(session, drop_id))
-    session.execute(update(Mention).where(col(Mention.event_id) == drop_id).values(event_id=keep_id))
-    _combine_annotations(session, keep_id, drop_id)
-    session.exec(delete(EventActor).where(col(EventActor.event_id) == drop_id))
+    connection = session.connection()
+    if connection.execute(_BOTH_EXIST, {"ids": [keep_id, drop_id]}).scalar_one() != 2:
+        raise TimelineError(f"no event with id {keep_id} or {drop_id}")
+    ids = {"keep": keep_id, "drop": drop_id}
+    moved = sorted(connection.execute(_MOVED, ids).scalars())
+    connection.execute(_MOVE, ids)
+    for held in list(session.identity_map.values()):
+        if isinstance(held, Mention | Event) and drop_id in (getattr(held, "event_id", None), held.id):
+            session.expire(held)
+    if connection.execute(_HAS_ANNOTATION, ids).first() is not None:
+        _combine_annotations(session, keep_id, drop_id)
+    connection.execute(_UNLINK, ids)
     sqlite_features.unindex_events(session, [drop_id])
-    session.execute(delete(Event).where(col(Event.id) == drop_id))
+    connection.execute(_DELETE, ids)
     if refresh:
         refresh_event(session, keep_id)
     return moved
