@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+
+from timeline.config import data_dir
 
 from conftest import export_rows, run, write_article
 
@@ -133,3 +136,24 @@ def test_list_shows_a_table_with_counts(corpus_db: str) -> None:
     assert result.exit_code == 0
     assert "1 of 4 events" in result.stdout
     assert "Abuja" in result.stdout
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo corpus ingested once for this module."""
+    target = str(tmp_path_factory.mktemp("demo") / "demo.db")
+    assert run("ingest", "--quiet", "--db", target, str(data_dir() / "demo")).exit_code == 0
+    return target
+
+
+@pytest.mark.parametrize("words", ["les", "l", "accord", "le Mali", "Sénégal", "senegal"])
+def test_every_search_plan_finds_the_same_events(demo_db: str, words: str) -> None:
+    """A common word is answered by walking events in date order and probing the index, a rare
+    one by collecting matches; paging the export (probing) and counting (collecting) agree, and
+    the pages come in date order."""
+    header = run("list", "--db", demo_db, "-q", words, "--limit", "1").stdout
+    total = int(re.match(r"\d+ of (\d+) events", header).group(1))
+    rows = export_rows(demo_db, "-q", words)
+    assert len(rows) == total > 0
+    starts = [str(r["date"]) + "-01-01"[len(str(r["date"])) - 4 :] for r in rows]
+    assert starts == sorted(starts)

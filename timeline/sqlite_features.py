@@ -6,7 +6,9 @@ these functions, which do nothing (or fall back) on other databases.
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -51,6 +53,9 @@ def create_search_index(engine: Engine) -> None:
                 "title, summary, evidence, tokenize = 'unicode61 remove_diacritics 2')"
             )
         )
+        connection.execute(
+            text("CREATE VIRTUAL TABLE IF NOT EXISTS event_fts_vocab USING fts5vocab(event_fts, 'row')")
+        )
 
 
 def index_events(session: Session, rows: Iterable[tuple[int, str, str, str]]) -> None:
@@ -77,47 +82,83 @@ def unindex_events(session: Session, event_ids: Iterable[int]) -> None:
         session.execute(text("DELETE FROM event_fts WHERE rowid = :id"), {"id": event_id})
 
 
-def fts_query(user_text: str) -> str:
+def fts_query(user_text: str, prefix_terms: list[str] | None = None) -> str:
     """Turn free text into an FTS5 query: every word must appear (prefix match on the last).
 
     Quoting each token keeps FTS5 operators and punctuation in user input from being parsed.
+    With `prefix_terms` (the indexed words the last one begins), the prefix is spelled out as
+    those words, which FTS5 can test row by row far faster than a prefix.
     """
     tokens = re.findall(r"\w+", user_text)
     if not tokens:
         return '""'
     quoted = [f'"{token}"' for token in tokens]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    if prefix_terms is None:
+        quoted[-1] += "*"
+        return " ".join(quoted)
+    quoted[-1] = "(" + " OR ".join(f'"{term}"' for term in prefix_terms) + ")"
+    return " AND ".join(quoted)
 
 
-COMMON_MATCH_SHARE = 0.02
-"""A search matching more than this share of events is answered by walking events in date order
-and probing the index for each (a page fills within a few hundred rows); a rarer one by
-collecting its matches first (walking in date order could cross the whole table)."""
-
-
+COMMON_MATCH_SHARE = 0.1
+"""A search expected to match more than this share of events is answered by walking events in
+date order and probing the index for each (a page fills within a few hundred rows); a rarer one
+by collecting its matches first (walking in date order could cross the whole table)."""
+PROBED_PREFIX_TERMS = 8
+"""A prefix that begins more indexed words than this is collected, not probed."""
 COLLECTED = "event.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH :fts_query)"
+PROBED = "EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH :fts_query AND event_fts.rowid = event.id)"
 
 
 def search_condition(session: Session, user_text: str, *, probe_if_common: bool) -> Any | None:
     """The condition on `event.id` for a full-text search, or None off SQLite (the caller then
     falls back to LIKE). With `probe_if_common` (one page in date order is wanted), the plan is
-    chosen by how common the words are; counts and full listings always collect matches first."""
+    chosen by how common the words are (read from the index's vocabulary, which costs next to
+    nothing); counts and full listings always collect matches first."""
     if not is_sqlite(session):
         return None
-    fts = fts_query(user_text)
-    if not probe_if_common:
-        return text(COLLECTED).bindparams(fts_query=fts)
-    matches = session.execute(
-        text("SELECT count(*) FROM event_fts WHERE event_fts MATCH :fts_query"), {"fts_query": fts}
-    ).scalar_one()
-    indexed = session.execute(text("SELECT coalesce(max(rowid), 0) FROM event_fts")).scalar_one()
-    if matches > COMMON_MATCH_SHARE * indexed:
-        probe = (
-            "EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH :fts_query AND event_fts.rowid = event.id)"
+    words = [_folded(token) for token in re.findall(r"\w+", user_text)]
+    if probe_if_common and words:
+        terms = _prefix_terms(session, words[-1])
+        indexed = session.execute(text("SELECT coalesce(max(rowid), 0) FROM event_fts")).scalar_one()
+        if terms and _expected_share(session, words[:-1], terms, indexed) > COMMON_MATCH_SHARE:
+            return text(PROBED).bindparams(fts_query=fts_query(user_text, terms))
+    return text(COLLECTED).bindparams(fts_query=fts_query(user_text))
+
+
+def _folded(word: str) -> str:
+    """A word as the index stores it: lower case, without diacritics."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _prefix_terms(session: Session, prefix: str) -> list[str] | None:
+    """The indexed words that begin with `prefix`, if there are only a few."""
+    terms = (
+        session.execute(
+            text("SELECT term FROM event_fts_vocab WHERE term >= :low AND term < :high LIMIT :limit"),
+            {"low": prefix, "high": prefix + "\U0010ffff", "limit": PROBED_PREFIX_TERMS + 1},
         )
-        return text(probe).bindparams(fts_query=fts)
-    return text(COLLECTED).bindparams(fts_query=fts)
+        .scalars()
+        .all()
+    )
+    return list(terms) if 0 < len(terms) <= PROBED_PREFIX_TERMS else None
+
+
+def _expected_share(session: Session, words: list[str], last_terms: list[str], indexed: int) -> float:
+    """The share of rows expected to hold every word, taking the words as independent."""
+    share = min(1.0, _rows_with(session, last_terms) / max(indexed, 1))
+    for word in words:
+        share *= _rows_with(session, [word]) / max(indexed, 1)
+    return share
+
+
+def _rows_with(session: Session, terms: list[str]) -> int:
+    listed = "SELECT value FROM json_each(:terms)"
+    found = session.execute(
+        text(f"SELECT coalesce(sum(doc), 0) FROM event_fts_vocab WHERE term IN ({listed})"),
+        {"terms": json.dumps(terms)},
+    ).scalar_one()
+    return int(found)
 
 
 def data_version(session: Session) -> tuple[int, int] | None:
