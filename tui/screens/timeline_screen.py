@@ -92,7 +92,6 @@ class TimelineScreen(AnnotationActions, Screen[None]):
         self.sort = sort
         self.table.clear_selection()
         self.fetch_page(self.generation, self.filters, start_after, append=False, sort=sort)
-        self.fetch_count(self.generation, self.filters)
         self.show_active_filters()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="page")
@@ -141,6 +140,8 @@ class TimelineScreen(AnnotationActions, Screen[None]):
         self.shown_generation = message.generation
         self.exhausted = len(message.rows) < PAGE_SIZE or self.sort == "-date"
         self.table.show_rows(message.rows, append=message.append)
+        if not message.append:  # counting all matches waits until the rows are on screen
+            self.fetch_count(message.generation, self.filters)
         if not message.append and self.table.row_count:
             self.table.move_cursor(row=self.table.row_count - 1 if self.sort == "-date" else 0)
             wanted = getattr(self, "focus_after_reload", None)
