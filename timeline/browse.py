@@ -153,8 +153,8 @@ def article_events(session: Session, article_id: int) -> list[EventRow]:
     """The events of one article, in date order."""
     statement = filtered_select(session, EventFilters()).where(col(Event.article_id) == article_id)
     results = session.exec(statement.order_by(col(Event.date_start), col(Event.id))).all()
-    related = load_related(session, [row[0].id for row in results])
-    return [to_row(event, article, annotation, related) for event, article, annotation in results]
+    related = load_related(session, [row.event_id for row in results])
+    return [to_row(row, related) for row in results]
 
 
 def actor_suggestions(session: Session) -> list[str]:

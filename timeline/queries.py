@@ -137,8 +137,8 @@ def list_events(
     else:
         statement = statement.order_by(col(Event.date_start), col(Event.id))
     results = session.exec(statement.limit(limit)).all()
-    related = load_related(session, [row[0].id for row in results])
-    return [to_row(event, article, annotation, related) for event, article, annotation in results]
+    related = load_related(session, [row.event_id for row in results])
+    return [to_row(row, related) for row in results]
 
 
 def count_events(session: Session, filters: EventFilters = EventFilters()) -> int:
@@ -147,16 +147,46 @@ def count_events(session: Session, filters: EventFilters = EventFilters()) -> in
     return int(session.exec(statement).one()[0])
 
 
+ROW_COLUMNS = (
+    col(Event.id).label("event_id"),
+    col(Event.date_start),
+    col(Event.date_end),
+    col(Event.precision),
+    col(Event.event_type),
+    col(Event.modality),
+    col(Event.summary),
+    col(Event.location),
+    col(Event.confidence),
+    col(Event.is_corrected),
+    col(Event.is_manual),
+    col(Event.sources),
+    col(Event.date_conflict),
+    col(Event.first_reported),
+    col(Article.id).label("article_id"),
+    col(Article.title).label("article_title"),
+    col(Article.url).label("article_url"),
+    col(Article.source).label("article_source"),
+    col(Article.published).label("article_published"),
+    col(Article.outlet),
+    col(Article.language),
+    col(Annotation.status),
+    col(Annotation.starred),
+    col(Annotation.note),
+    col(Annotation.revision).label("annotation_revision"),
+)
+"""What an event row reads, as plain columns: a million rows export without building objects."""
+
+
 def filtered_select(session: Session, filters: EventFilters, *, page_in_date_order: bool = False) -> Any:
-    """The select of (Event, Article, Annotation) rows matching `filters`, unordered.
+    """The select of event rows (`ROW_COLUMNS`) matching `filters`, unordered.
 
     `page_in_date_order` says the caller wants one page in date order (not a count or every
     row), which lets a very common search word probe the index row by row."""
     statement = (
-        select(Event, Article, Annotation)
+        select(*ROW_COLUMNS)
+        .select_from(Event)
         .join(Article, col(Article.id) == col(Event.article_id))
         .outerjoin(Annotation, col(Annotation.event_id) == col(Event.id))
-        .options(defer(Article.text))  # rows never need the whole article
     )
     conditions = []
     if filters.date_from:
@@ -264,43 +294,42 @@ def load_related(session: Session, event_ids: Sequence[int | None]) -> _Related:
     return related
 
 
-def to_row(event: Event, article: Article, annotation: Annotation | None, related: _Related) -> EventRow:
-    """Build the read model of one event."""
-    assert event.id is not None and article.id is not None
-    actors = related.actors.get(event.id, [])
+def to_row(row: Any, related: _Related) -> EventRow:
+    """Build the read model of one event from a row of `ROW_COLUMNS`."""
+    actors = related.actors.get(row.event_id, [])
     return EventRow(
-        event_id=event.id,
-        date_start=event.date_start,
-        date_end=event.date_end,
-        precision=event.precision,
-        event_type=event.event_type,
-        modality=event.modality,
-        summary=event.summary,
-        location=event.location,
-        confidence=event.confidence,
-        article_id=article.id,
-        article_title=article.title,
-        article_url=article.url,
-        article_source=article.source,
-        article_published=article.published,
-        outlet=article.outlet,
-        language=article.language,
-        status=annotation.status if annotation else "unreviewed",
-        starred=annotation.starred if annotation else False,
-        note=annotation.note if annotation else "",
+        event_id=row.event_id,
+        date_start=row.date_start,
+        date_end=row.date_end,
+        precision=row.precision,
+        event_type=row.event_type,
+        modality=row.modality,
+        summary=row.summary,
+        location=row.location,
+        confidence=row.confidence,
+        article_id=row.article_id,
+        article_title=row.article_title,
+        article_url=row.article_url,
+        article_source=row.article_source,
+        article_published=row.article_published,
+        outlet=row.outlet,
+        language=row.language,
+        status=row.status or "unreviewed",
+        starred=bool(row.starred),
+        note=row.note or "",
         actors=tuple(name for name, kind, _ in actors if kind != "person"),
         countries=tuple(code for _, kind, code in actors if kind == "country" and code),
         people=tuple(name for name, kind, _ in actors if kind == "person"),
-        tags=tuple(related.tags.get(event.id, [])),
-        evidence=related.evidence.get(event.id, ""),
-        is_corrected=event.is_corrected,
-        is_manual=event.is_manual,
-        sources=event.sources,
-        source_urls=tuple(related.urls.get(event.id, [])),
-        date_conflict=event.date_conflict,
-        first_reported=event.first_reported,
-        date_text=related.date_texts.get(event.id, ""),
-        annotation_revision=annotation.revision if annotation else 0,
+        tags=tuple(related.tags.get(row.event_id, [])),
+        evidence=related.evidence.get(row.event_id, ""),
+        is_corrected=row.is_corrected,
+        is_manual=row.is_manual,
+        sources=row.sources,
+        source_urls=tuple(related.urls.get(row.event_id, [])),
+        date_conflict=row.date_conflict,
+        first_reported=row.first_reported,
+        date_text=related.date_texts.get(row.event_id, ""),
+        annotation_revision=row.annotation_revision or 0,
     )
 
 
@@ -310,7 +339,7 @@ def get_event(session: Session, event_id: int) -> EventRow | None:
     result = session.exec(statement).first()
     if result is None:
         return None
-    return to_row(*result, load_related(session, [event_id]))
+    return to_row(result, load_related(session, [event_id]))
 
 
 @dataclass(frozen=True)
