@@ -31,7 +31,9 @@ GOLD = [
 def cluster_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The cluster corpus ingested in file-name order."""
     path = tmp_path_factory.mktemp("clusters") / "clusters.db"
-    ingest(open_database(f"sqlite:///{path}"), [str(CLUSTERS / "articles")])
+    engine = open_database(f"sqlite:///{path}")
+    ingest(engine, [str(CLUSTERS / "articles")])
+    engine.dispose()  # the last connection closing folds the WAL in, so tests may copy the file
     return str(path)
 
 

@@ -3,11 +3,13 @@ the app's workers instead of sleeping."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from timeline.config import data_dir
 from timeline.db import open_database
@@ -49,7 +51,8 @@ async def settle(app: TimelineApp, pilot: Pilot) -> None:
     """Wait until every worker is done and every message is handled (bounded, no sleeping)."""
     for _ in range(50):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):  # a newer query replaced it: wait for that one
+            await app.workers.wait_for_complete()
         await pilot.pause()
         timeline = app.timeline
         busy = any(not worker.is_finished for worker in app.workers)
