@@ -65,7 +65,7 @@ class MergeReason:
         return json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(self).items()})
 
 
-@dataclass
+@dataclass(slots=True)
 class StoredMention:
     """An already stored mention, as clustering compares it (no ORM object: thousands are held)."""
 
@@ -101,6 +101,10 @@ class _Month:
             self.spans.append(record)
 
 
+MOST_HELD = 20_000
+"""Stored mentions held in memory at most (about 15 MB), beyond the month being read."""
+
+
 class CandidateIndex:
     """Stored mentions by month and day, each month read from the database once, then kept
     current as mentions are added and events merged.
@@ -115,11 +119,6 @@ class CandidateIndex:
         self._months: dict[tuple[int, int], _Month] = {}
         self._held: dict[int, StoredMention] = {}
         self._by_event: dict[int, list[StoredMention]] = {}
-
-    @property
-    def size(self) -> int:
-        """How many stored mentions it holds."""
-        return len(self._held)
 
     def near(self, start: date, end: date) -> list[StoredMention]:
         """Stored mentions whose dates overlap [start, end] widened by the day tolerance."""
@@ -151,6 +150,10 @@ class CandidateIndex:
 
     def _month(self, month: tuple[int, int]) -> _Month:
         if month not in self._months:
+            if len(self._held) > MOST_HELD:  # memory stays flat: months are read again when needed
+                self._months.clear()
+                self._held.clear()
+                self._by_event.clear()
             held = _Month()
             for record in _load_month(self.session, month):
                 held.add(self._hold(record))

@@ -23,10 +23,10 @@ from timeline.models import Article
 REPUBLISHED_SIMILARITY = 90
 """Article openings this similar (rapidfuzz ratio, 0-100) are one story republished."""
 SOURCE_TEXT_SAMPLE = 3000
-REMEMBERED_EVENTS = 20_000
-REMEMBERED_SAMPLES = 4_000
-"""About 12 MB of article openings at most: memory stays flat however large the archive."""
-REMEMBERED_COMPARISONS = 200_000
+REMEMBERED_EVENTS = 5_000
+REMEMBERED_SAMPLES = 1_000
+"""About 3 MB of article openings at most: memory stays flat however large the archive."""
+REMEMBERED_COMPARISONS = 20_000
 
 
 @dataclass

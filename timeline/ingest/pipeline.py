@@ -151,9 +151,6 @@ CHUNK_SIZE = 16
 """Articles per worker handed out at a time, and per write transaction with one worker: enough
 to keep workers busy and commits few, few enough to keep memory flat and locks short."""
 
-CARRIED_CANDIDATES = 50_000
-"""Stored mentions a writer keeps in memory from one chunk to the next (about 25 MB)."""
-
 Chunk = tuple[list[tuple[RawArticle, str]], Iterator[Extraction]]
 """Articles with their content hashes, and their extractions (possibly still running)."""
 
@@ -262,10 +259,7 @@ class ChunkWriter:
                     summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
                     report("failure", summary, raw.source)
                 return
-            if writer.candidates.size <= CARRIED_CANDIDATES:
-                self._carried, self._version = writer.candidates, sqlite_features.data_version(session)
-            else:
-                self._carried = None  # memory stays flat: the next chunk reads what it needs again
+            self._carried, self._version = writer.candidates, sqlite_features.data_version(session)
         for raw, events in stored:
             summary.articles += 1
             summary.events += events
