@@ -1,7 +1,7 @@
 """Writing to the store: articles with their mentions and events, re-extraction, actors.
 
-Each function works inside the caller's session and leaves committing to the caller, so one
-article is one transaction.
+Each function works inside the caller's session and leaves committing to the caller (ingest
+commits a chunk of articles, each in a savepoint).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Ingest: find files, read articles, extract, store each article in its own transaction.
+"""Ingest: find files, read articles, extract, store chunks of articles (a savepoint each).
 
 Progress is reported through a callback so the CLI can draw a Rich bar or print plain lines
 while this module stays free of any terminal code.
