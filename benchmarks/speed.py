@@ -1,20 +1,14 @@
-"""Extraction and ingest speed, each beside its reference in the same run.
-
-Run from the repository root: `python -m benchmarks.speed [--articles N]`.
-"""
+"""Extraction and ingest speed, each beside its reference in the same run (the figures of
+`python -m benchmarks`)."""
 
 from __future__ import annotations
 
-import argparse
-import os
 import subprocess
 import sys
 import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
-
-from benchmarks.corpus import write_corpus
 
 
 def extraction_rates(folder: Path, limit: int) -> tuple[float, float]:
@@ -64,24 +58,3 @@ def ingest_rate(folder: Path, jobs: int) -> tuple[float, int]:
         elapsed = time.perf_counter() - started
         rss = int(result.stderr.strip().splitlines()[-1]) if result.stderr.strip() else 0
     return len(list(folder.glob("*.txt"))) / elapsed, rss
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--articles", type=int, default=100)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = write_corpus(Path(scratch) / "corpus", args.articles)
-        ours, reference = extraction_rates(folder, args.articles)
-        one, rss_one = ingest_rate(folder, 1)
-        two, rss_two = ingest_rate(folder, 2)
-    print(f"cores: {os.cpu_count()}, articles: {args.articles}")
-    print(f"{'measure':<34} {'figure':>12} {'reference':>12} {'ratio':>7}")
-    ratio = ours / reference
-    print(f"{'extraction (articles/s)':<34} {ours:>12.1f} {reference:>12.1f} {ratio:>6.1f}x  (search_dates)")
-    print(f"{'ingest --jobs 2 (articles/s)':<34} {two:>12.1f} {one:>12.1f} {two / one:>6.2f}x  (--jobs 1)")
-    print(f"{'peak RSS --jobs 1 / 2 (MB)':<34} {rss_one / 1024:>12.0f} {rss_two / 1024:>12.0f}")
-
-
-if __name__ == "__main__":
-    main()

@@ -6,11 +6,10 @@ import json
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
+from background import ingest_in_background
 from conftest import SEED, export_rows, run
 
 ARTICLE = (
@@ -88,17 +87,16 @@ def test_kill_9_during_ingest_loses_nothing_and_duplicates_nothing(tmp_path: Pat
     and stored once, and annotations made in between are intact."""
     corpus = write_corpus(tmp_path / "corpus", 150)
     db = str(tmp_path / "crash.db")
-    command = [sys.executable, "-m", "timeline", "ingest", "--quiet", "--db", db, str(corpus)]
     run("ingest", "--db", db, str(corpus / "a0000.txt"))
     (first,) = [r for r in export_rows(db) if r["article_title"] == "Article 0" and r["date"] == "2025-03-01"]
     run("annotate", "--db", db, str(first["event_id"]), "--star", "--note", "before the crash")
     rng = random.Random(5)
     for _ in range(3):
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = ingest_in_background(db, corpus)
         time.sleep(rng.uniform(1.0, 3.0))
         process.send_signal(signal.SIGKILL)
         process.wait()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert run("ingest", "--quiet", "--db", db, str(corpus)).exit_code == 0
     connection = sqlite3.connect(db)
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert connection.execute("SELECT COUNT(*), COUNT(DISTINCT content_hash) FROM article").fetchone() == (
@@ -121,12 +119,7 @@ def test_annotating_while_an_ingest_runs(tmp_path: Path) -> None:
     db = str(tmp_path / "busy.db")
     run("ingest", "--db", db, str(corpus / "a0000.txt"))
     event_ids = [r["event_id"] for r in export_rows(db)]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "timeline", "ingest", "--quiet", "--db", db, str(corpus)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = ingest_in_background(db, corpus)
     notes = []
     while process.poll() is None and len(notes) < 40:
         note = f"note {len(notes)}"

@@ -233,6 +233,11 @@ def _load_month(session: Session, month: tuple[int, int]) -> list[StoredMention]
     ]
 
 
+def country_codes(extracted: ExtractedMention) -> frozenset[str]:
+    """The ISO codes of the countries a mention names."""
+    return frozenset(a.code for a in extracted.actors if a.kind == "country" and a.code)
+
+
 def find_events(
     index: CandidateIndex,
     article_id: int,
@@ -246,7 +251,7 @@ def find_events(
     result does not depend on which article of a happening came first; when it links several
     events, they are one happening and the caller merges them.
     """
-    countries = frozenset(a.code for a in extracted.actors if a.kind == "country" and a.code)
+    countries = country_codes(extracted)
     reported = index.near(extracted.date_start, extracted.date_end)
     same_article = {r.event_id for r in reported if r.article_id == article_id}
     best: dict[int, MergeReason] = {}

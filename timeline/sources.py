@@ -65,13 +65,13 @@ def count_sources(session: Session, event_id: int, articles: Sequence[Row]) -> i
     return max(1, len(grouping.groups))
 
 
-def outlet_of(article: Row) -> str:
+def _outlet_of(article: Row) -> str:
     """The outlet an article counts for: its outlet name, else its URL or file."""
     return (article.outlet or article.url or article.source or "").casefold()
 
 
 def _place(session: Session, database: int, grouping: _Grouping, article: Row) -> None:
-    outlet = outlet_of(article)
+    outlet = _outlet_of(article)
     for outlets, _ in grouping.groups:
         if outlet in outlets:
             outlets.add(outlet)

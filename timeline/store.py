@@ -14,7 +14,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, delete, select
 
 from timeline import sqlite_features
-from timeline.clustering import CandidateIndex, StoredMention, find_events
+from timeline.clustering import CandidateIndex, StoredMention, country_codes, find_events
 from timeline.consolidation import kept_apart, merge_events
 from timeline.events import ensure_actor, refresh_event, refresh_events
 from timeline.extraction import EXTRACTOR_VERSION, ExtractedMention, Extraction
@@ -102,12 +102,7 @@ class ArticleWriter:
             **_mention_values(extracted),
         }
         mention_id = connection.execute(MENTION_INSERT, new_mention).inserted_primary_key[0]
-        actor_ids = self._actor_ids(extracted.actors)
-        if actor_ids:
-            connection.execute(
-                MENTION_ACTOR_INSERT, [{"mention_id": mention_id, "actor_id": a} for a in actor_ids]
-            )
-        countries = frozenset(a.code for a in extracted.actors if a.kind == "country" and a.code)
+        self.link_actors(mention_id, extracted.actors)
         self.candidates.add(
             StoredMention(
                 mention_id,
@@ -120,29 +115,26 @@ class ArticleWriter:
                 extracted.event_type,
                 extracted.location,
                 extracted.evidence,
-                countries,
+                country_codes(extracted),
             )
         )
         for other in reasons[1:]:
-            if _event_exists(self.session, other.event_id) and not (
-                self._any_split and kept_apart(self.session, event_id, other.event_id)
-            ):
+            if not (self._any_split and kept_apart(self.session, event_id, other.event_id)):
                 merge_events(self.session, event_id, other.event_id, refresh=False)
                 self.candidates.merged(event_id, other.event_id)
         return event_id
 
-    def _actor_ids(self, entities: Sequence[Entity]) -> list[int]:
+    def link_actors(self, mention_id: int, entities: Sequence[Entity]) -> None:
+        """Record the actors of a stored mention (actor ids seen once are remembered)."""
         ids = set()
         for entity in entities:
             key = (entity.kind, entity.code if entity.kind != "person" and entity.code else entity.name)
             if key not in self._actors:
                 self._actors[key] = ensure_actor(self.session, entity)
             ids.add(self._actors[key])
-        return sorted(ids)
-
-
-def _event_exists(session: Session, event_id: int) -> bool:
-    return session.exec(select(Event.id).where(Event.id == event_id)).first() is not None
+        if ids:
+            rows = [{"mention_id": mention_id, "actor_id": actor_id} for actor_id in sorted(ids)]
+            self.session.connection().execute(MENTION_ACTOR_INSERT, rows)
 
 
 def reextract_article(session: Session, article: Article, extraction: Extraction) -> ReextractReport:
@@ -167,7 +159,7 @@ def reextract_article(session: Session, article: Article, extraction: Extraction
             touched.add(writer.store_mention(article, extracted))
             report.added += 1
         else:
-            _update_mention(session, existing, extracted)
+            _update_mention(writer, existing, extracted)
             touched.add(existing.event_id)
             report.kept += 1
     refresh_events(session, touched)
@@ -187,14 +179,14 @@ def _mention_key(mention: Mention | ExtractedMention) -> tuple[object, ...]:
     return (mention.date_start, mention.date_end, mention.sentence_char_start, mention.sentence_char_end)
 
 
-def _update_mention(session: Session, mention: Mention, extracted: ExtractedMention) -> None:
+def _update_mention(writer: ArticleWriter, mention: Mention, extracted: ExtractedMention) -> None:
     for name, value in _mention_values(extracted).items():
         setattr(mention, name, value)
     mention.extractor_version = EXTRACTOR_VERSION
     assert mention.id is not None
-    session.exec(delete(MentionActor).where(col(MentionActor.mention_id) == mention.id))
-    session.flush()
-    _link_mention_actors(session, mention, extracted.actors)
+    writer.session.exec(delete(MentionActor).where(col(MentionActor.mention_id) == mention.id))
+    writer.session.flush()
+    writer.link_actors(mention.id, extracted.actors)
 
 
 def _delete_mention(session: Session, mention: Mention) -> list[int]:
@@ -267,13 +259,6 @@ def _mention_values(extracted: ExtractedMention) -> dict[str, object]:
         "confidence",
     ]
     return {name: getattr(extracted, name) for name in names}
-
-
-def _link_mention_actors(session: Session, mention: Mention, entities: Sequence[Entity]) -> None:
-    assert mention.id is not None
-    for actor_id in {ensure_actor(session, entity) for entity in entities}:
-        session.add(MentionActor(mention_id=mention.id, actor_id=actor_id))
-    session.flush()
 
 
 def articles_to_reextract(session: Session, batch_size: int = 200) -> Iterable[int]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -18,6 +16,7 @@ from tui.app import TimelineApp, make_app
 from tui.screens.dialogs import NoteEditor, TextPrompt
 from tui.screens.event_form import EventForm
 
+from background import ingest_in_background
 from conftest import settle
 
 
@@ -262,12 +261,7 @@ async def test_annotating_in_the_tui_while_an_ingest_runs(
             f"Published: 2025-06-05\n\nLe {1 + n % 27} mai 2025, le Ghana et le Togo ont signé l'accord {n} à Lomé.\n",
             encoding="utf-8",
         )
-    ingest = subprocess.Popen(
-        [sys.executable, "-m", "timeline", "ingest", "--quiet", "--db", demo_db, str(corpus)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    ingest = ingest_in_background(demo_db, corpus)
     starred = []
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

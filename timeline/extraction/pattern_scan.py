@@ -149,23 +149,28 @@ def _group_content_start(source: str) -> int | None:
 
 def _group_end(source: str, opening: int) -> int | None:
     """The index just after the parenthesis closing the group opened at `opening`."""
+    for index, char, depth in _structure(source, opening):
+        if char == ")" and depth == 0:
+            return index + 1
+    return None
+
+
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each character of a regex source outside escapes and character classes, with the group
+    depth once it is read (an opening parenthesis counts itself, a closing one does not)."""
     depth = 0
-    index = opening
+    index = start
     while index < len(source):
         char = source[index]
         if char == "\\":
-            index += 1
-        elif char == "[":
+            index += 2
+            continue
+        if char == "[":
             index = _class_end(source, index)
             continue
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index + 1
+        depth += (char == "(") - (char == ")")
+        yield index, char, depth
         index += 1
-    return None
 
 
 def _class_end(source: str, opening: int) -> int:
@@ -184,25 +189,11 @@ def _class_end(source: str, opening: int) -> int:
 def _top_level_split(source: str) -> list[str]:
     """Split a regex source at its "|" outside groups and classes."""
     parts = []
-    depth = 0
     part_start = 0
-    index = 0
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index = _class_end(source, index)
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+    for index, char, depth in _structure(source):
+        if char == "|" and depth == 0:
             parts.append(source[part_start:index])
             part_start = index + 1
-        index += 1
     return [*parts, source[part_start:]]
 
 
