@@ -9,6 +9,7 @@ confirms. Every threshold lives in `THRESHOLDS`, and every merge keeps its reaso
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -92,13 +93,13 @@ class _Month:
     """A month's stored mentions: one-day mentions by day (most of them), spans apart."""
 
     days: dict[date, list[StoredMention]] = field(default_factory=dict)
-    spans: list[StoredMention] = field(default_factory=list)
+    spans: dict[tuple[date, date], list[StoredMention]] = field(default_factory=dict)
 
     def add(self, record: StoredMention) -> None:
         if record.date_start == record.date_end:
             self.days.setdefault(record.date_start, []).append(record)
         else:
-            self.spans.append(record)
+            self.spans.setdefault((record.date_start, record.date_end), []).append(record)
 
 
 MOST_HELD = 20_000
@@ -119,19 +120,23 @@ class CandidateIndex:
         self._months: dict[tuple[int, int], _Month] = {}
         self._held: dict[int, StoredMention] = {}
         self._by_event: dict[int, list[StoredMention]] = {}
+        self._forwarded: dict[int, int] = {}
+        """Merged events whose mentions the database does not show moved yet: dropped → kept."""
 
-    def near(self, start: date, end: date) -> list[StoredMention]:
-        """Stored mentions whose dates overlap [start, end] widened by the day tolerance."""
+    def near(self, start: date, end: date, countries: frozenset[str]) -> list[StoredMention]:
+        """The stored mentions that may report the same happening as a mention of these dates and
+        countries: those of the same dates whose countries do not differ, and those overlapping
+        the dates widened by the day tolerance that share a country (a looser date needs the same
+        parties, see `_score`)."""
         low, high = start - self._slack, end + self._slack
         seen: dict[int, StoredMention] = {}
         for month in _months(low, high):
             held = self._month(month)
             for day in _days(max(low, _first_day(month)), min(high, _last_day(month))):
-                for record in held.days.get(day, ()):
-                    seen[record.id] = record
-            for record in held.spans:
-                if record.date_start <= high and record.date_end >= low:
-                    seen[record.id] = record
+                _keep_possible(seen, held.days.get(day, ()), day == start == end, countries)
+            for (first, last), records in held.spans.items():
+                if first <= high and last >= low:
+                    _keep_possible(seen, records, first == start and last == end, countries)
         return list(seen.values())
 
     def add(self, record: StoredMention) -> None:
@@ -142,11 +147,22 @@ class CandidateIndex:
                 self._months[month].add(record)
 
     def merged(self, kept_event: int, dropped_event: int) -> None:
-        """Follow a merge: mentions of the dropped event now belong to the kept one."""
+        """Follow a merge: mentions of the dropped event now belong to the kept one (also those read
+        from the database before the writer stores the merge)."""
+        self._forwarded[dropped_event] = kept_event
         moved = self._by_event.pop(dropped_event, [])
         for record in moved:
             record.event_id = kept_event
         self._by_event.setdefault(kept_event, []).extend(moved)
+
+    def joined_near(self, placed: Sequence[StoredMention], start: date, end: date) -> set[int]:
+        """The events (as merged since) that mentions not yet stored joined, near these dates."""
+        low, high = start - self._slack, end + self._slack
+        return {self._current(r.event_id) for r in placed if r.date_start <= high and r.date_end >= low}
+
+    def merges_stored(self) -> None:
+        """The database now shows every merge followed so far."""
+        self._forwarded.clear()
 
     def _month(self, month: tuple[int, int]) -> _Month:
         if month not in self._months:
@@ -160,12 +176,31 @@ class CandidateIndex:
             self._months[month] = held
         return self._months[month]
 
+    def _current(self, event_id: int) -> int:
+        while event_id in self._forwarded:
+            event_id = self._forwarded[event_id]
+        return event_id
+
     def _hold(self, record: StoredMention) -> StoredMention:
         """One object per mention, whichever months it spans, so a merge updates it once."""
         held = self._held.setdefault(record.id, record)
         if held is record:
+            record.event_id = self._current(record.event_id)
             self._by_event.setdefault(record.event_id, []).append(record)
         return held
+
+
+def _keep_possible(
+    kept: dict[int, StoredMention],
+    records: Iterable[StoredMention],
+    same_dates: bool,
+    countries: frozenset[str],
+) -> None:
+    for record in records:
+        differ = countries.isdisjoint(record.countries)
+        if differ and (not same_dates or (countries and record.countries)):
+            continue
+        kept[record.id] = record
 
 
 def _months(start: date, end: date) -> list[tuple[int, int]]:
@@ -243,23 +278,25 @@ def find_events(
     article_id: int,
     language: str,
     extracted: ExtractedMention,
+    earlier: Sequence[StoredMention] = (),
     thresholds: Thresholds = THRESHOLDS,
 ) -> list[MergeReason]:
-    """The existing events this mention reports, best first, each with its reason.
+    """The existing events this mention reports, best first, each with its reason. `earlier` are
+    the article's mentions placed before it and not yet stored: one article reports a happening
+    once, so the events they joined on neighbouring dates are not candidates.
 
     A mention is compared with every stored mention of a compatible date (single linkage), so the
     result does not depend on which article of a happening came first; when it links several
     events, they are one happening and the caller merges them.
     """
     countries = country_codes(extracted)
-    reported = index.near(extracted.date_start, extracted.date_end)
+    reported = index.near(extracted.date_start, extracted.date_end, countries)
     same_article = {r.event_id for r in reported if r.article_id == article_id}
+    same_article |= index.joined_near(earlier, extracted.date_start, extracted.date_end)
     best: dict[int, MergeReason] = {}
     for other in reported:
         if other.event_id in same_article:
             continue  # one article reports a happening once; two of its sentences are two happenings
-        if countries and other.countries and countries.isdisjoint(other.countries):
-            continue  # the cheapest veto first: most candidates of a busy day concern other countries
         reason = _score(other, language, extracted, countries, thresholds)
         if reason is not None and (other.event_id not in best or reason.score > best[other.event_id].score):
             best[other.event_id] = reason

@@ -43,38 +43,49 @@ _BOTH_EXIST = (
 )
 _MOVED = select(_MENTIONS.c.id).where(_MENTIONS.c.event_id == bindparam("drop"))
 _MOVE = _MENTIONS.update().where(_MENTIONS.c.event_id == bindparam("drop")).values(event_id=bindparam("keep"))
-_HAS_ANNOTATION = select(Annotation.__table__.c.id).where(
-    Annotation.__table__.c.event_id == bindparam("drop")
-)  # type: ignore[attr-defined]
+_ANY_ANNOTATION = select(Annotation.__table__.c.id).where(  # type: ignore[attr-defined]
+    Annotation.__table__.c.event_id.in_(bindparam("ids", expanding=True))  # type: ignore[attr-defined]
+)
 _UNLINK = EventActor.__table__.delete().where(EventActor.__table__.c.event_id == bindparam("drop"))  # type: ignore[attr-defined]
 _DELETE = _EVENTS.delete().where(_EVENTS.c.id == bindparam("drop"))
 
 
-def merge_events(session: Session, keep_id: int, drop_id: int, *, refresh: bool = True) -> list[int]:
+def merge_events(session: Session, keep_id: int, drop_id: int) -> list[int]:
     """Move every mention of `drop_id` into `keep_id`, combine annotations, delete the emptied
-    event; return the moved mention ids (for undo). Ingest merges often, so this runs a few
-    prepared statements; it passes `refresh=False` and derives the kept event once, after all
-    of an article's mentions are in."""
+    event and derive the kept one; return the moved mention ids (for undo)."""
     if keep_id == drop_id:
         return []
     session.flush()
     connection = session.connection()
     if connection.execute(_BOTH_EXIST, {"ids": [keep_id, drop_id]}).scalar_one() != 2:
         raise TimelineError(f"no event with id {keep_id} or {drop_id}")
-    ids = {"keep": keep_id, "drop": drop_id}
-    moved = sorted(connection.execute(_MOVED, ids).scalars())
-    connection.execute(_MOVE, ids)
-    for held in list(session.identity_map.values()):
-        if isinstance(held, Mention | Event) and drop_id in (getattr(held, "event_id", None), held.id):
-            session.expire(held)
-    if connection.execute(_HAS_ANNOTATION, ids).first() is not None:
-        _combine_annotations(session, keep_id, drop_id)
-    connection.execute(_UNLINK, ids)
-    sqlite_features.unindex_events(session, [drop_id])
-    connection.execute(_DELETE, ids)
-    if refresh:
-        refresh_event(session, keep_id)
+    moved = sorted(connection.execute(_MOVED, {"drop": drop_id}).scalars())
+    absorb_events(session, [(keep_id, drop_id)])
+    refresh_event(session, keep_id)
     return moved
+
+
+def absorb_events(session: Session, merges: list[tuple[int, int]]) -> None:
+    """Apply (kept, dropped) merges in order, so a chain A into B, then B into C, ends in C.
+
+    Ingest decides an article's merges while clustering and stores them here in a few statements;
+    the caller derives the kept events afterwards."""
+    if not merges:
+        return
+    session.flush()
+    connection = session.connection()
+    pairs = [{"keep": keep, "drop": drop} for keep, drop in merges]
+    dropped = {drop for _, drop in merges}
+    connection.execute(_MOVE, pairs)
+    for held in list(session.identity_map.values()):
+        if isinstance(held, Mention | Event) and dropped & {getattr(held, "event_id", None), held.id}:
+            session.expire(held)
+    if connection.execute(_ANY_ANNOTATION, {"ids": sorted(dropped)}).first() is not None:
+        for keep, drop in merges:
+            _combine_annotations(session, keep, drop)
+    connection.execute(_UNLINK, pairs)
+    sqlite_features.unindex_events(session, sorted(dropped))
+    connection.execute(_DELETE, pairs)
 
 
 def split_mentions(session: Session, moving: list[int]) -> int:

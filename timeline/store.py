@@ -10,12 +10,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import insert
+from sqlalchemy import Connection, Insert, insert
 from sqlmodel import Session, col, delete, select
 
 from timeline import sqlite_features
-from timeline.clustering import CandidateIndex, StoredMention, country_codes, find_events
-from timeline.consolidation import kept_apart, merge_events
+from timeline.clustering import CandidateIndex, MergeReason, StoredMention, country_codes, find_events
+from timeline.consolidation import absorb_events, kept_apart
 from timeline.events import ensure_actor, refresh_event, refresh_events
 from timeline.extraction import EXTRACTOR_VERSION, ExtractedMention, Extraction
 from timeline.extraction.gazetteer import Entity
@@ -76,65 +76,107 @@ class ArticleWriter:
         caller derives (`refresh_events`) once, after all the articles of its transaction."""
         self.session.add(article)
         self.session.flush()
-        return {self.store_mention(article, mention) for mention in extraction.mentions}
+        return self.store_mentions(article, extraction.mentions)
 
-    def store_mention(self, article: Article, extracted: ExtractedMention) -> int:
-        """Store a mention and return its event's id: it joins the event reporting the same
-        happening, or starts one. If it links several events, they report one happening and are
-        merged (unless a researcher split them apart). The caller refreshes the event."""
+    def store_mentions(self, article: Article, mentions: Sequence[ExtractedMention]) -> set[int]:
+        """Store an article's new mentions and return their events' ids.
+
+        Each mention joins the event reporting the same happening, or starts one. If it links
+        several events, they report one happening and are merged (unless a researcher split them
+        apart). Clustering decides every mention first; then new events, mentions, actor links
+        and merges are each written in one statement. The caller refreshes the events."""
         assert article.id is not None
-        reasons = find_events(self.candidates, article.id, article.language, extracted)
+        placed: list[tuple[ExtractedMention, StoredMention, MergeReason | None]] = []
+        merges: list[tuple[int, int]] = []
+        for extracted in mentions:
+            earlier = [record for _, record, reason in placed if reason]
+            reasons = find_events(self.candidates, article.id, article.language, extracted, earlier)
+            record = _record(article, extracted, reasons[0].event_id if reasons else 0)
+            placed.append((extracted, record, reasons[0] if reasons else None))
+            for other in reasons[1:]:
+                if self._any_split and self._kept_apart(merges, record.event_id, other.event_id):
+                    continue
+                merges.append((record.event_id, other.event_id))
+                self.candidates.merged(record.event_id, other.event_id)
         connection = self.session.connection()
-        if reasons:
-            event_id = reasons[0].event_id
-        else:
-            new_event = {
+        starts = [
+            {"article_id": article.id, "date_start": record.date_start, "date_end": record.date_end}
+            for _, record, reason in placed
+            if reason is None
+        ]
+        created = iter(_inserted_ids(connection, EVENT_INSERT, starts))
+        for _, record, reason in placed:
+            record.event_id = record.event_id if reason else next(created)
+        new_mentions = [
+            {
+                "event_id": record.event_id,
                 "article_id": article.id,
-                "date_start": extracted.date_start,
-                "date_end": extracted.date_end,
+                "extractor_version": EXTRACTOR_VERSION,
+                "merge_reason": reason.to_json() if reason else None,
+                **_mention_values(extracted),
             }
-            event_id = connection.execute(EVENT_INSERT, new_event).inserted_primary_key[0]
-        new_mention = {
-            "event_id": event_id,
-            "article_id": article.id,
-            "extractor_version": EXTRACTOR_VERSION,
-            "merge_reason": reasons[0].to_json() if reasons else None,
-            **_mention_values(extracted),
-        }
-        mention_id = connection.execute(MENTION_INSERT, new_mention).inserted_primary_key[0]
-        self.link_actors(mention_id, extracted.actors)
-        self.candidates.add(
-            StoredMention(
-                mention_id,
-                event_id,
-                article.id,
-                article.language,
-                extracted.date_start,
-                extracted.date_end,
-                extracted.precision,
-                extracted.event_type,
-                extracted.location,
-                extracted.evidence,
-                country_codes(extracted),
-            )
+            for extracted, record, reason in placed
+        ]
+        mention_ids = _inserted_ids(connection, MENTION_INSERT, new_mentions)
+        self.link_actors(
+            {m: extracted.actors for m, (extracted, _, _) in zip(mention_ids, placed, strict=True)}
         )
-        for other in reasons[1:]:
-            if not (self._any_split and kept_apart(self.session, event_id, other.event_id)):
-                merge_events(self.session, event_id, other.event_id, refresh=False)
-                self.candidates.merged(event_id, other.event_id)
-        return event_id
+        touched = {record.event_id for _, record, _ in placed}
+        for mention_id, (_, record, _) in zip(mention_ids, placed, strict=True):
+            record.id = mention_id
+            self.candidates.add(record)
+        absorb_events(self.session, merges)
+        self.candidates.merges_stored()
+        return touched
 
-    def link_actors(self, mention_id: int, entities: Sequence[Entity]) -> None:
-        """Record the actors of a stored mention (actor ids seen once are remembered)."""
-        ids = set()
-        for entity in entities:
-            key = (entity.kind, entity.code if entity.kind != "person" and entity.code else entity.name)
-            if key not in self._actors:
-                self._actors[key] = ensure_actor(self.session, entity)
-            ids.add(self._actors[key])
-        if ids:
-            rows = [{"mention_id": mention_id, "actor_id": actor_id} for actor_id in sorted(ids)]
+    def _kept_apart(self, pending: list[tuple[int, int]], first_event: int, second_event: int) -> bool:
+        """Whether a researcher split these events apart; pending merges are stored first so the
+        database shows each event's mentions."""
+        absorb_events(self.session, pending)
+        pending.clear()
+        self.candidates.merges_stored()
+        return kept_apart(self.session, first_event, second_event)
+
+    def link_actors(self, actors_by_mention: dict[int, Sequence[Entity]]) -> None:
+        """Record the actors of stored mentions (actor ids seen once are remembered)."""
+        rows = []
+        for mention_id, entities in actors_by_mention.items():
+            ids = set()
+            for entity in entities:
+                kind, code = entity.kind, entity.code
+                key = (kind, code if kind != "person" and code else entity.name)
+                if key not in self._actors:
+                    self._actors[key] = ensure_actor(self.session, entity)
+                ids.add(self._actors[key])
+            rows += [{"mention_id": mention_id, "actor_id": actor_id} for actor_id in sorted(ids)]
+        if rows:
             self.session.connection().execute(MENTION_ACTOR_INSERT, rows)
+
+
+def _record(article: Article, extracted: ExtractedMention, event_id: int) -> StoredMention:
+    """A mention as clustering holds it; its id (and a new event's id) are set once inserted."""
+    assert article.id is not None
+    return StoredMention(
+        0,
+        event_id,
+        article.id,
+        article.language,
+        extracted.date_start,
+        extracted.date_end,
+        extracted.precision,
+        extracted.event_type,
+        extracted.location,
+        extracted.evidence,
+        country_codes(extracted),
+    )
+
+
+def _inserted_ids(connection: Connection, statement: Insert, rows: list[dict[str, object]]) -> list[int]:
+    """Insert rows in one statement and return their new ids, in the rows' order."""
+    if not rows:
+        return []
+    returning = statement.returning(statement.table.c.id, sort_by_parameter_order=True)
+    return list(connection.execute(returning, rows).scalars())
 
 
 def reextract_article(session: Session, article: Article, extraction: Extraction) -> ReextractReport:
@@ -153,15 +195,16 @@ def reextract_article(session: Session, article: Article, extraction: Extraction
     old = {_mention_key(m): m for m in session.exec(extracted_before)}
     writer = ArticleWriter(session)
     touched: set[int] = set()
+    added: list[ExtractedMention] = []
     for extracted in extraction.mentions:
         existing = old.pop(_mention_key(extracted), None)
         if existing is None:
-            touched.add(writer.store_mention(article, extracted))
-            report.added += 1
+            added.append(extracted)
         else:
             _update_mention(writer, existing, extracted)
             touched.add(existing.event_id)
-            report.kept += 1
+    touched |= writer.store_mentions(article, added)
+    report.added, report.kept = len(added), len(extraction.mentions) - len(added)
     refresh_events(session, touched)
     for stale in old.values():
         report.orphaned_annotations += _delete_mention(session, stale)
@@ -186,7 +229,7 @@ def _update_mention(writer: ArticleWriter, mention: Mention, extracted: Extracte
     assert mention.id is not None
     writer.session.exec(delete(MentionActor).where(col(MentionActor.mention_id) == mention.id))
     writer.session.flush()
-    writer.link_actors(mention.id, extracted.actors)
+    writer.link_actors({mention.id: extracted.actors})
 
 
 def _delete_mention(session: Session, mention: Mention) -> list[int]:
