@@ -26,6 +26,8 @@ Candidate = tuple[int, int, int, Found]
 
 NARRATIVE_REACH = 200
 """How far back (in characters) an explicit date lends its year to a year-less one."""
+WEEK_OPENER_REACH = 20
+"""How far before a day "the week of" may start."""
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 APOSTROPHE_VARIANTS = re.compile("[’ʼ‘]")
 
@@ -73,6 +75,7 @@ def tag_timexes(
         for (s, e, _, _), f in zip(chosen, founds, strict=True)
     ]
     timexes = _follow_narrative_year(timexes, text)
+    timexes = _name_weeks_of_days(timexes, text, lexicon)
     timexes = _attach_clock_times(timexes, text, context.tenses, lexicon)
     return _merge_ranges(timexes, text, lexicon) if merge_ranges else timexes
 
@@ -152,6 +155,27 @@ def _follow_narrative_year(timexes: list[Timex], text: str) -> list[Timex]:
                 if shift:
                     result[index] = _shift_years(timex, shift)
                 break
+    return result
+
+
+def _name_weeks_of_days(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[Timex]:
+    """ "the week of March 6", "la semaine du 6 mars": TIMEX3 gives the ISO week of that day."""
+    opener = re.compile(rf"(?:{lexicon['week_of_day']})$")
+    result: list[Timex] = []
+    for timex in timexes:
+        period = timex.period
+        opened = None
+        if timex.type == "DATE" and period is not None and period.start == period.end:
+            opened = opener.search(text, max(0, timex.start - WEEK_OPENER_REACH), timex.start)
+        if opened is None or period is None:
+            result.append(timex)
+            continue
+        while result and result[-1].end > opened.start():  # "la semaine" read on its own
+            result.pop()
+        week = cal.week_period(period.start)
+        start = opened.start()
+        span = text[start : timex.end]
+        result.append(Timex(start, timex.end, span, "DATE", week.value, week, timex.derivation))
     return result
 
 

@@ -1,5 +1,5 @@
 """Normalisers for expressions that need the reference date: relative days and times,
-weekdays, relative periods, offsets ("il y a trois jours"), durations and clock times."""
+weekdays, relative periods, offsets ("il y a trois jours") and clock times."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline.extraction import calendar as cal
-from timeline.extraction.lexicon import ARTICLES
+from timeline.extraction.timex_durations import YEARS_PER_UNIT, duration
 from timeline.extraction.timex_types import Anaphor, Context, Found
 
 QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
@@ -88,7 +88,11 @@ def ago(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _offset_period(reference: date, unit: str, amount: int) -> Found:
-    """ "il y a trois semaines", "in two weeks": weeks count in days from the reference."""
+    """ "il y a trois semaines", "in two weeks": weeks count in days from the reference. "A
+    century ago" is the year a hundred years back, too loose a reading to date an event by."""
+    if unit in YEARS_PER_UNIT:
+        year = cal.relative_period(reference, "Y", amount * YEARS_PER_UNIT[unit])
+        return Found("DATE", year.value, None, "relative")
     if unit == "W":
         unit, amount = "D", amount * 7
     period = cal.relative_period(reference, unit, amount)
@@ -102,57 +106,6 @@ def ahead(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.tenses.tense_at(m.start()) == "past":
         return duration(m, ctx)
     return _offset_period(ctx.reference, ctx.lexicon.unit(m["unit"]), amount)
-
-
-def duration(m: re.Match[str], ctx: Context) -> Found | None:
-    amount = _offset_amount(m, ctx)
-    unit = ctx.lexicon.unit(m["unit"])
-    # "37 years old" is an age; "$1.76 a year" a rate, but "about a year", "for a year" durations
-    quantified = m.groupdict().get("approx") or _after_preposition(m, ctx)
-    if _is_age(m, ctx) or (m["n"].lower() in ARTICLES and not quantified):
-        return None
-    return Found("DURATION", duration_value(amount, unit), None, "explicit")
-
-
-def vague_duration(m: re.Match[str], ctx: Context) -> Found | None:
-    unit = ctx.lexicon.unit(m["unit"])
-    if m["unit"] == m["unit"].rstrip("s") and not m["unit"].endswith(("mois", "ans")):
-        return None  # "the past week" is a period, handled elsewhere; only plurals are vague
-    return Found("DURATION", duration_value(None, unit), None, "explicit")
-
-
-def duration_value(amount: int | None, unit: str) -> str:
-    """TIMEX3 duration: P3D, P2W, PT4H, P20Y for two decades, PXY when vague."""
-    written = "X" if amount is None else str(amount)
-    if unit.startswith("T"):
-        return f"PT{written}{unit[1]}"
-    if unit in ("DE", "CE"):
-        return f"P{written}{unit}" if amount is None else f"P{amount * (10 if unit == 'DE' else 100)}Y"
-    return f"P{written}{unit}"
-
-
-def _is_age(m: re.Match[str], ctx: Context) -> bool:
-    """ "37 years old", "Jean Burget, 87 ans," and "un chauffeur de 38 ans" give ages."""
-    if ctx.lexicon.unit(m["unit"]) != "Y":
-        return False
-    after = ctx.text[m.end() : m.end() + 6].lstrip()
-    before = ctx.text[max(0, m.start() - 16) : m.start()].rstrip()
-    if any(before.endswith(word) for word in ctx.lexicon["age_exclusions"]):
-        return False
-    if re.search(ctx.lexicon["age_of_pattern"], before):  # "un chauffeur de 38 ans a été…"
-        return not any(after.startswith(word) for word in ctx.lexicon["age_of_exclusion_after"])
-    return any(after.startswith(word) for word in ctx.lexicon["age_after"]) or any(
-        re.search(rf"(?<!\w){re.escape(word)}$" if word[:1].isalnum() else rf"{re.escape(word)}$", before)
-        for word in ctx.lexicon["age_before"]
-    )
-
-
-def _after_preposition(m: re.Match[str], ctx: Context) -> bool:
-    before = ctx.text[max(0, m.start() - 14) : m.start()].rstrip().lower()
-    return any(
-        re.search(rf"(?<!\w){re.escape(word)}$", before)
-        for word in ctx.lexicon["duration_article_prepositions"]
-    )
 
 
 def weekend(m: re.Match[str], ctx: Context) -> Found | None:
@@ -180,11 +133,6 @@ def recurring(m: re.Match[str], ctx: Context) -> Found | None:
     return None
 
 
-def duration_noun(m: re.Match[str], ctx: Context) -> Found | None:
-    """ "le quinquennat": a noun that names a fixed length of time."""
-    return Found("DURATION", ctx.lexicon["duration_nouns"][m["noun"]], None, "explicit")
-
-
 def rate(m: re.Match[str], ctx: Context) -> Found | None:
     """ "0,4 % par an": a SET, the French annotation tagging only the unit."""
     return Found("SET", ctx.lexicon["set_rates"][m["rate"]], None, "explicit")
@@ -197,9 +145,9 @@ def reference_word(m: re.Match[str], ctx: Context) -> Found | None:
 def clock_time(m: re.Match[str], ctx: Context) -> Found | None:
     hour = int(m["h"])
     ampm = m.groupdict().get("ampm")
-    if ampm and ampm.lower().startswith("p") and hour < 12:
+    if ampm and re.match(ctx.lexicon["afternoon_markers"], ampm.lower()) and hour < 12:
         hour += 12
-    minutes = m["mi"] or "00"
+    minutes = m.groupdict().get("mi") or "00"
     day = ctx.reference.isoformat() if ctx.reference else "XXXX-XX-XX"
     return Found("TIME", f"{day}T{hour:02d}:{minutes}", None, "relative")
 

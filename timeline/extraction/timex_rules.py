@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from timeline.extraction import timex_calendar as dates
+from timeline.extraction import timex_durations as durations
 from timeline.extraction import timex_relative as relative
 from timeline.extraction.lexicon import Lexicon, any_case
 from timeline.extraction.timex_types import Handler, Rule, words
@@ -13,6 +14,8 @@ from timeline.extraction.timex_types import Handler, Rule, words
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 YEAR = r"(?:1\d{3}|2\d{3})"
 BARE_YEAR = r"(?:19|20)\d\d"
+PAST_YEAR = r"(?:1\d{3}|20\d\d)"
+"""A year a preposition or prefix marks as one, so earlier centuries count ("in 1848")."""
 END = r"(?!\w)"
 WORD_START = r"(?<!\w)"
 
@@ -73,7 +76,9 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             dates.month_alone,
             "expr",
         ),
-        (rf"(?<!\w)(?:{words(lex['year_prepositions'])})\s+(?P<y>{BARE_YEAR}){END}", dates.year_date, "y"),
+        (rf"(?<!\w)(?:{words(lex['year_prepositions'])})\s+(?P<y>{PAST_YEAR}){END}", dates.bare_year, "y"),
+        # "post-1959", "pre-1914": the year with its prefix (TimeML keeps the prefix in the span)
+        (rf"(?<!\w)(?:{words(lex['year_prefixes'])})(?P<y>{PAST_YEAR}){END}", dates.year_date, 0),
         (rf"(?<![\w.])(?P<m>{month})(?!\s*\d){END}", dates.bare_month, 0),
         (
             rf"(?:(?<![\w$€£.,/-])|(?<=\d{{4}}-))(?P<y>{BARE_YEAR})(?:(?![\w%/-]|[.,]\d)|(?=-\d{{4}}\b))",
@@ -99,7 +104,9 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             0,
         ),
         (
-            rf"\b(?P<n>{number})[\s-]+(?P<unit>{offset_units})\s+(?:{words(lex['ago_after'])}){END}",
+            # "almost four years ago": the modifier joins the span (TimeML), the value is the offset
+            rf"\b(?:(?:{words(lex['approximators'])})\s+)?(?<!/)(?P<n>{number})[\s-]+(?P<unit>{offset_units})"
+            rf"\s+(?:{words(lex['ago_after'])}){END}",
             relative.ago,
             0,
         ),
@@ -109,21 +116,29 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             0,
         ),
         (
-            rf"(?:{words(lex['ahead_before'])})\s+(?P<n>{number})\s+(?P<unit>{offset_units}){END}",
+            rf"(?<!\w)(?:{words(lex['ahead_before'])})\s+(?P<n>{number})\s+(?P<unit>{offset_units}){END}",
             relative.ahead,
             0,
         ),
         (
             # "the past two months", "more than two years": TimeML takes modifiers into the span
             rf"\b(?:(?:{lex['duration_before']})\s+)?(?:(?P<approx>{words(lex['approximators'])})\s+)?"
-            rf"(?P<n>{number})[\s-]+(?P<unit>{offset_units}){END}",
-            relative.duration,
+            rf"(?<!/)(?P<n>{number})(?P<half>{lex['half_before_unit']})?[\s-]+"
+            rf"(?:(?:{lex['duration_increments']})\s+)?(?P<unit>{offset_units})"
+            rf"(?P<half_after>{lex['half_after_unit']})?{END}",
+            durations.duration,
             0,
         ),
         (
             rf"(?<!\w)(?:(?P<vague>{words(lex['vague_duration_words'])})\s+)(?P<unit>{offset_units}){END}",
-            relative.vague_duration,
+            durations.vague_duration,
             0,
+        ),
+        (
+            # "for years", "within weeks": a bare plural unit after a preposition is a vague length
+            rf"(?<!\w)(?:{words(lex['vague_duration_prepositions'])})\s+(?P<unit>{offset_units}){END}",
+            durations.vague_duration,
+            "unit",
         ),
         (rf"(?<!\w)(?P<rel>{words(lex['weekend_words'])}){END}", relative.weekend, 0),
         (
@@ -136,7 +151,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             relative.rate,
             "rate",
         ),
-        (rf"(?<!\w)(?P<noun>{words(lex['duration_nouns'])}){END}", relative.duration_noun, 0),
+        (rf"(?<!\w)(?P<noun>{words(lex['duration_nouns'])}){END}", durations.duration_noun, 0),
         (
             # "Good Friday Agreement", "Noël Mamère": a capitalised word after it makes a name
             rf"\b(?:(?P<pre>{words(lex['period_before'])})\s+)?(?P<h>{words(lex['holidays'])})"
@@ -234,12 +249,12 @@ def _gates(lex: Lexicon) -> dict[Handler, re.Pattern[str]]:
         relative.current_period: list(lex["current_periods"]),
         relative.year_quarter: list(lex["quarter_nouns"]),
         relative.rate: list(lex["set_rates"]),
-        relative.duration_noun: list(lex["duration_nouns"]),
+        durations.duration_noun: list(lex["duration_nouns"]),
         dates.season: list(lex["seasons"]),
         dates.holiday: list(lex["holidays"]),
         dates.quarter: list(lex["quarter_ordinals"]),
     }
-    for handler in (relative.ago, relative.ahead, relative.duration, relative.vague_duration):
+    for handler in (relative.ago, relative.ahead, durations.duration, durations.vague_duration):
         vocabularies[handler] = list(lex["offset_units"])
     month_handlers = (dates.day_range, dates.day_month, dates.part_month, dates.month_range, dates.month_year)
     for handler in (*month_handlers, dates.month_alone, dates.bare_month):

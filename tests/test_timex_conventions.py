@@ -1,0 +1,148 @@
+"""The temporal tagger on TimeML normalisation conventions: vague and fractional durations,
+offsets with a modifier or a larger unit, weeks named by a day, clock times written in words,
+historical years and prefixed years."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extraction.timex import tag_timexes
+
+PUBLISHED = date(2025, 4, 5)  # a Saturday
+
+
+def values(text: str, language: str, reference: date = PUBLISHED) -> list[tuple[str, str]]:
+    """Tag a text as TimeML scoring sees it; return (span, value) pairs."""
+    found = tag_timexes(text, language=language, reference=reference, merge_ranges=False)
+    return [(t.text, t.value) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two villages have quarrelled for years.", [("years", "PXY")]),
+        ("Relief could arrive within weeks, aid workers said.", [("weeks", "PXW")]),
+        ("After months of talks, the envoys signed.", [("months", "PXM")]),
+        ("The fort guarded the pass for centuries.", [("centuries", "PXCE")]),
+        ("For a week the border stayed shut.", [("a week", "P1W")]),
+    ],
+)
+def test_a_bare_plural_unit_after_a_preposition_is_a_vague_duration(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "for years", "within weeks": TimeML writes an unknown number of units as X."""
+    assert values(text, "en") == expected
+
+
+def test_within_a_number_of_units_is_a_duration_not_a_date() -> None:
+    """ "within two weeks" bounds a length of time; it names no calendar date."""
+    assert values("The council must answer within two weeks.", "en") == [("two weeks", "P2W")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The envoy stayed 3 1/2 hours in the capital.", ("3 1/2 hours", "PT3H30M")),
+        ("en", "The truce held for two and a half years.", ("two and a half years", "P2Y6M")),
+        ("en", "The vote took a minute and a half.", ("a minute and a half", "PT1M30S")),
+        ("en", "Refugees waited 4 1/2 days at the crossing.", ("4 1/2 days", "P4DT12H")),
+        ("fr", "La mission a duré deux ans et demi.", ("deux ans et demi", "P2Y6M")),
+        ("fr", "La réunion a duré une heure et demie.", ("une heure et demie", "PT1H30M")),
+    ],
+)
+def test_half_units_are_written_in_the_next_smaller_unit(
+    language: str, text: str, expected: tuple[str, str]
+) -> None:
+    """ "2 1/2 years" is P2Y6M in TimeML, never "2 years" read from the fraction."""
+    assert values(text, language) == [expected]
+
+
+def test_a_fraction_outside_a_duration_is_not_read_as_one() -> None:
+    """Share prices such as "dropped 3 1/2 to 41" hold no time unit and give nothing."""
+    assert values("The stock dropped 3 1/2 to 41 on the news.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The dam burst almost three years ago.", ("almost three years ago", "2022")),
+        ("A decade ago the province was at war.", ("A decade ago", "2015")),
+        ("The treaty was first proposed two centuries ago.", ("two centuries ago", "1825")),
+    ],
+)
+def test_offsets_back_keep_their_modifier_and_count_decades_in_years(
+    text: str, expected: tuple[str, str]
+) -> None:
+    """ "almost three years ago" is a date (with a modifier); a decade back is ten years back."""
+    assert values(text, "en") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The hearing is set for the week of May 12.", ("the week of May 12", "2025-W20")),
+        ("fr", "Le vote aura lieu la semaine du 12 mai.", ("la semaine du 12 mai", "2025-W20")),
+    ],
+)
+def test_the_week_of_a_day_is_that_day_s_iso_week(
+    language: str, text: str, expected: tuple[str, str]
+) -> None:
+    """ "the week of May 12" names a week, not the 12th."""
+    assert values(text, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The convoy will leave at 5 in the morning.", ("5 in the morning", "2025-04-05T05:00")),
+        ("The vote closes at 8 in the evening.", ("8 in the evening", "2025-04-05T20:00")),
+        ("The ministers met at midday.", ("midday", "2025-04-05T12:00")),
+    ],
+)
+def test_clock_times_written_in_words(text: str, expected: tuple[str, str]) -> None:
+    """ "5 in the morning" is 05:00 and "midday" 12:00, not just a part of the day."""
+    assert values(text, "en") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The port was ceded in 1842 after a short war.", ("1842", "1842")),
+        ("Exiles remember the post-1962 purges.", ("post-1962", "1962")),
+        ("The pre-1914 borders were redrawn.", ("pre-1914", "1914")),
+    ],
+)
+def test_historical_and_prefixed_years(text: str, expected: tuple[str, str]) -> None:
+    """A year before 1900 after "in", and "post-1962", are years."""
+    assert values(text, "en") == [expected]
+
+
+def test_a_number_after_in_is_not_a_year_before_a_measure() -> None:
+    """ "in 1500 metres" is a distance, whatever the preposition."""
+    assert values("The team ran in 1500 metres heats.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The lease runs for at least 30 more years.", ("at least 30 more years", "P30Y")),
+        ("Talks need two additional weeks.", ("two additional weeks", "P2W")),
+        ("The summit was a day-long affair.", ("day-long", "P1D")),
+    ],
+)
+def test_durations_with_more_units_or_a_length_adjective(text: str, expected: tuple[str, str]) -> None:
+    """ "30 more years" and "day-long" are lengths of time."""
+    assert values(text, "en") == [expected]
+
+
+def test_the_coming_weeks_are_a_vague_duration() -> None:
+    """TimeML annotates "in the coming weeks" as a length of unknown weeks."""
+    assert values("Talks will resume in the coming weeks.", "en") == [("coming weeks", "PXW")]
+
+
+def test_a_capitalised_word_ending_in_ed_is_no_past_tense() -> None:
+    """ "United States" is no past-tense verb: the future auxiliary sets the weekday ahead."""
+    text = "The minister said the envoy would be flying to the United States Thursday."
+    assert values(text, "en", date(2025, 4, 2)) == [("Thursday", "2025-04-03")]
