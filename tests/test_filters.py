@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from timeline.config import data_dir
+from timeline.errors import QueryAbandoned
+from timeline.queries import EventFilters
+from timeline.service import TimelineService
 
 from conftest import export_rows, run, write_article
 
@@ -157,3 +160,16 @@ def test_every_search_plan_finds_the_same_events(demo_db: str, words: str) -> No
     assert len(rows) == total > 0
     starts = [str(r["date"]) + "-01-01"[len(str(r["date"])) - 4 :] for r in rows]
     assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize("asking", ["page", "count", "months"])
+def test_a_query_no_longer_wanted_stops(demo_db: str, asking: str) -> None:
+    """The TUI abandons the queries of filters a researcher already replaced: they stop with
+    QueryAbandoned instead of running on, while a wanted query answers in full."""
+    service = TimelineService.open(f"sqlite:///{demo_db}")
+    ask = getattr(service, asking)
+    with pytest.raises(QueryAbandoned):
+        ask(EventFilters(), unwanted=lambda: True)
+    answer = ask(EventFilters(), unwanted=lambda: False)
+    assert answer == ask(EventFilters())
+    assert answer

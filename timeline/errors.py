@@ -24,3 +24,7 @@ class AnnotationConflict(TimelineError):
         )
         self.event_id = event_id
         self.theirs = theirs
+
+
+class QueryAbandoned(TimelineError):
+    """A query was stopped because its answer was no longer wanted (newer filters came)."""

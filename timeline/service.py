@@ -3,7 +3,8 @@ session, so calls are safe from worker threads and never hold a write lock for l
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,10 +12,13 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from timeline import annotations, browse, consolidation, queries, views
+from timeline import annotations, browse, consolidation, queries, sqlite_features, views
 from timeline.config import describe_db
 from timeline.export import write_rows
 from timeline.queries import EventFilters, EventRow, FacetCount
+
+Unwanted = Callable[[], bool]
+"""Tells a running query that its answer is no longer wanted."""
 
 
 @dataclass(frozen=True)
@@ -55,20 +59,31 @@ class TimelineService:
         after: tuple[date, int] | None = None,
         sort: queries.Sort = "date",
         limit: int = 200,
+        unwanted: Unwanted | None = None,
     ) -> list[EventRow]:
         """One keyset page of events."""
-        with Session(self.engine) as session:
+        with self._reading(unwanted) as session:
             return queries.list_events(session, filters, sort=sort, limit=limit, after=after)
 
-    def count(self, filters: EventFilters | None = None) -> int:
+    def count(self, filters: EventFilters | None = None, unwanted: Unwanted | None = None) -> int:
         """How many events match."""
-        with Session(self.engine) as session:
+        with self._reading(unwanted) as session:
             return queries.count_events(session, filters or EventFilters())
 
-    def months(self, filters: EventFilters) -> list[FacetCount]:
+    def months(self, filters: EventFilters, unwanted: Unwanted | None = None) -> list[FacetCount]:
         """Events per month for the filters."""
-        with Session(self.engine) as session:
+        with self._reading(unwanted) as session:
             return browse.month_counts(session, filters)
+
+    @contextmanager
+    def _reading(self, unwanted: Unwanted | None) -> Iterator[Session]:
+        """A session whose queries stop (`QueryAbandoned`) once `unwanted()` says so."""
+        with Session(self.engine) as session:
+            if unwanted is None:
+                yield session
+                return
+            with sqlite_features.abandoned_when(session, unwanted):
+                yield session
 
     def event(self, event_id: int) -> EventRow | None:
         """One event."""

@@ -9,15 +9,21 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import event as sa_event
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from timeline.errors import QueryAbandoned
+
 BUSY_TIMEOUT_MS = 10_000
+STEPS_BETWEEN_CHECKS = 1_000
+"""SQLite virtual-machine steps between two looks at whether a running query is still wanted."""
 
 
 def is_sqlite(engine_or_session: Engine | Session) -> bool:
@@ -159,6 +165,26 @@ def _rows_with(session: Session, terms: list[str]) -> int:
         {"terms": json.dumps(terms)},
     ).scalar_one()
     return int(found)
+
+
+@contextmanager
+def abandoned_when(session: Session, unwanted: Callable[[], bool]) -> Iterator[None]:
+    """Stop the session's running query as soon as `unwanted()` is true, raising
+    `QueryAbandoned`: a browser that moved on to new filters frees the database and the CPU at
+    once. Off SQLite the query runs to its end."""
+    if not is_sqlite(session):
+        yield
+        return
+    driver = session.connection().connection.driver_connection
+    driver.set_progress_handler(lambda: int(unwanted()), STEPS_BETWEEN_CHECKS)  # type: ignore[union-attr]
+    try:
+        yield
+    except OperationalError as error:
+        if unwanted():
+            raise QueryAbandoned from error
+        raise
+    finally:
+        driver.set_progress_handler(None, 0)  # type: ignore[union-attr]
 
 
 def data_version(session: Session) -> tuple[int, int] | None:

@@ -3,6 +3,8 @@ the filter panel. Queries run in thread workers; stale answers are dropped by ge
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
 from datetime import date, timedelta
 from typing import ClassVar
 
@@ -15,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
+from timeline.errors import QueryAbandoned
 from timeline.queries import EventFilters
 from timeline.service import TimelineService
 from tui.messages import CountLoaded, DetailLoaded, PageLoaded, RowsChanged
@@ -104,16 +107,31 @@ class TimelineScreen(AnnotationActions, Screen[None]):
         append: bool,
         sort: str,
     ) -> None:
-        rows = self.service.page(filters, after=after, limit=PAGE_SIZE, sort=sort)  # type: ignore[arg-type]
+        try:
+            rows = self.service.page(
+                filters,
+                after=after,
+                limit=PAGE_SIZE,
+                sort=sort,  # type: ignore[arg-type]
+                unwanted=self._outdated(generation),
+            )
+        except QueryAbandoned:
+            return
         if sort == "-date":
             rows.reverse()
         self.post_message(PageLoaded(generation, rows, append))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="count")
     def fetch_count(self, generation: int, filters: EventFilters) -> None:
-        total = self.service.count(filters)
-        months = self.service.months(filters)
-        self.post_message(CountLoaded(generation, total, months))
+        unwanted = self._outdated(generation)
+        with suppress(QueryAbandoned):
+            total = self.service.count(filters, unwanted=unwanted)
+            months = self.service.months(filters, unwanted=unwanted)
+            self.post_message(CountLoaded(generation, total, months))
+
+    def _outdated(self, generation: int) -> Callable[[], bool]:
+        """Whether newer filters replaced this generation's (running queries then stop)."""
+        return lambda: generation != self.generation
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
     def fetch_detail(self, event_id: int) -> None:
