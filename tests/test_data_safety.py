@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import signal
 import sqlite3
 import time
 from pathlib import Path
 
 from background import ingest_in_background
-from conftest import SEED, export_rows, run
+from conftest import SEED, export_rows, run, write_article
 
 ARTICLE = (
     "Title: Article {n}\nPublished: 2025-04-05\n\n"
@@ -132,3 +133,24 @@ def test_annotating_while_an_ingest_runs(tmp_path: Path) -> None:
     assert notes, "the ingest finished before any annotation"
     by_id = {r["event_id"]: r["note"] for r in export_rows(db)}
     assert by_id[event_ids[(len(notes) - 1) % len(event_ids)]] == notes[-1]
+
+
+def test_an_article_the_database_refuses_is_skipped_and_the_rest_stored(db: str, tmp_path: Path) -> None:
+    """A write failure on one article (here a trigger refusing it) is one line naming its file;
+    the other articles of its chunk are stored with their events."""
+    assert run("db", "check", "--db", db).exit_code == 0  # creates the schema
+    with sqlite3.connect(db) as connection:
+        connection.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON article WHEN NEW.title = 'Refused' "
+            "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+        )
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, title, day in [("a.txt", "Kept one", 3), ("b.txt", "Refused", 4), ("c.txt", "Kept two", 5)]:
+        body = f"The foreign ministers of Mali and Niger met in Bamako on {day} March 2025."
+        write_article(folder, name, body, title=title, published="2025-03-10", language="en")
+    result = run("ingest", "--db", db, str(folder))
+    assert result.exit_code == 1
+    assert re.search(r"b\.txt: could not store: .*refused by the test", result.stderr)
+    assert sorted(row["date"] for row in export_rows(db)) == ["2025-03-03", "2025-03-05"]
+    assert {row["article_title"] for row in export_rows(db)} == {"Kept one", "Kept two"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
@@ -63,7 +63,7 @@ class MergeReason:
 
     def to_json(self) -> str:
         """The reason as stored beside the mention."""
-        return json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(self).items()})
+        return json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in vars(self).items()})
 
 
 @dataclass(slots=True)
@@ -83,6 +83,7 @@ class StoredMention:
     countries: frozenset[str]
 
 
+ONE_DAY = timedelta(days=1)
 LONGEST_RANGE = timedelta(days=400)
 """Stored mentions spanning longer than this are not candidates: a range of more than a year
 cannot pin a happening down (a year-precision date already scores nothing)."""
@@ -92,6 +93,8 @@ cannot pin a happening down (a year-precision date already scores nothing)."""
 class _Month:
     """A month's stored mentions: one-day mentions by day (most of them), spans apart."""
 
+    first: date
+    last: date
     days: dict[date, list[StoredMention]] = field(default_factory=dict)
     spans: dict[tuple[date, date], list[StoredMention]] = field(default_factory=dict)
 
@@ -132,8 +135,11 @@ class CandidateIndex:
         seen: dict[int, StoredMention] = {}
         for month in _months(low, high):
             held = self._month(month)
-            for day in _days(max(low, _first_day(month)), min(high, _last_day(month))):
-                _keep_possible(seen, held.days.get(day, ()), day == start == end, countries)
+            day, last_day = max(low, held.first), min(high, held.last)
+            while day <= last_day:
+                if day in held.days:
+                    _keep_possible(seen, held.days[day], day == start == end, countries)
+                day += ONE_DAY
             for (first, last), records in held.spans.items():
                 if first <= high and last >= low:
                     _keep_possible(seen, records, first == start and last == end, countries)
@@ -170,7 +176,7 @@ class CandidateIndex:
                 self._months.clear()
                 self._held.clear()
                 self._by_event.clear()
-            held = _Month()
+            held = _Month(_first_day(month), _last_day(month))
             for record in _load_month(self.session, month):
                 held.add(self._hold(record))
             self._months[month] = held
@@ -211,10 +217,6 @@ def _months(start: date, end: date) -> list[tuple[int, int]]:
         months.append((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
-
-
-def _days(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
 
 
 def _first_day(month: tuple[int, int]) -> date:
@@ -310,6 +312,9 @@ def _score(
     countries: frozenset[str],
     thresholds: Thresholds,
 ) -> MergeReason | None:
+    coarse = other.precision != "day" or extracted.precision != "day"
+    if coarse and (other.event_type != extracted.event_type or other.event_type == "other"):
+        return None  # "en 2023" and "in July" are vague: only the same type may make them one happening
     date_score = _date_agreement(other, extracted, thresholds)
     type_score = _type_agreement(other.event_type, extracted.event_type)
     place_score = _place_agreement(other.location, extracted.location)
@@ -320,9 +325,8 @@ def _score(
     country_bound = len(overlap) / len(countries | other.countries) if both_named else 0.5
     if date_score < 1.0 and not (overlap and type_score >= 0.5):
         return None  # a neighbouring day or a day inside a longer range needs the same parties
-    coarse = other.precision != "day" or extracted.precision != "day"
-    if coarse and not (type_score == 1.0 and other.event_type != "other" and country_bound >= 0.5):
-        return None  # "en 2023" and "in July" are vague: only a close match makes them one happening
+    if coarse and country_bound < 0.5:
+        return None  # and the same parties
     same_language = other.language == language
     best_text = 1.0 if same_language else thresholds.cross_language_text
     if (

@@ -58,11 +58,23 @@ def count_sources(session: Session, event_id: int, articles: Sequence[Row]) -> i
     grouping = _GROUPINGS.pop((database, event_id), None)
     if grouping is None or grouping.article_ids != ids[: len(grouping.article_ids)]:
         grouping = _Grouping()
-    for article in articles[len(grouping.article_ids) :]:
+    arriving = articles[len(grouping.article_ids) :]
+    known = {outlet for outlets, _ in grouping.groups for outlet in outlets}
+    if len(grouping.groups) + len(arriving) > 1 and any(_outlet_of(a) not in known for a in arriving):
+        _openings(session, database, [first for _, first in grouping.groups] + [a.id for a in arriving])
+    for article in arriving:
         _place(session, database, grouping, article)
         grouping.article_ids.append(article.id)
     _remember(_GROUPINGS, (database, event_id), grouping, REMEMBERED_EVENTS)
     return max(1, len(grouping.groups))
+
+
+def forget() -> None:
+    """Drop everything remembered: after a rollback, ids may be given again to other articles
+    and events."""
+    _GROUPINGS.clear()
+    _SAMPLES.clear()
+    _REPUBLISHED.clear()
 
 
 def _outlet_of(article: Row) -> str:

@@ -1,4 +1,4 @@
-"""Ingest: find files, read articles, extract, store chunks of articles (a savepoint each).
+"""Ingest: find files, read articles, extract, store chunks of articles (one transaction each).
 
 Progress is reported through a callback so the CLI can draw a Rich bar or print plain lines
 while this module stays free of any terminal code.
@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from timeline import sqlite_features, store
+from timeline import sources, sqlite_features, store
 from timeline.clustering import CandidateIndex
 from timeline.events import refresh_events
 from timeline.extraction import Extraction, extract
@@ -214,8 +214,8 @@ def extract_article(raw: RawArticle) -> Extraction:
 
 
 class ChunkWriter:
-    """Stores chunks of extracted articles, one write transaction each, with a savepoint per
-    article so a failing article is reported and skipped while the others are committed.
+    """Stores chunks of extracted articles, one write transaction each; a failing article is
+    reported and skipped while the others are committed.
 
     What it learnt of the stored mentions (the clustering candidates) is carried from one chunk to
     the next as long as nobody else wrote to the database in between.
@@ -232,18 +232,55 @@ class ChunkWriter:
         summary: IngestSummary,
         report: ProgressCallback,
     ) -> None:
-        """Store one chunk and report each article."""
+        """Store one chunk and report each article.
+
+        The chunk is first written without savepoints (most chunks have no failing article);
+        if anything fails, it is rolled back and written again with a savepoint per article, so
+        only the failing article is skipped."""
         if not extracted:
             return
+        stored = self._write_at_once(extracted) or self._write_each(extracted, summary, report)
+        for raw, events in stored:
+            summary.articles += 1
+            summary.events += events
+            report("article", summary, raw.source)
+
+    def _write_at_once(
+        self, extracted: list[tuple[tuple[RawArticle, str], Extraction]]
+    ) -> list[tuple[RawArticle, int]]:
+        """Store the whole chunk in one transaction; nothing (an empty list) if anything failed."""
+        with Session(self.engine) as session:
+            writer = store.ArticleWriter(session, self._carried_into(session))
+            try:
+                touched: set[int] = set()
+                for (raw, digest), extraction in extracted:
+                    touched |= writer.add_article(_article_row(raw, digest, extraction), extraction)
+                refresh_events(session, touched)
+                session.commit()
+            except Exception:  # the slower path below finds and reports the failing article
+                session.rollback()
+                self._forget()
+                return []
+            self._carried, self._version = writer.candidates, sqlite_features.data_version(session)
+        return [(raw, len(extraction.mentions)) for (raw, _), extraction in extracted]
+
+    def _write_each(
+        self,
+        extracted: list[tuple[tuple[RawArticle, str], Extraction]],
+        summary: IngestSummary,
+        report: ProgressCallback,
+    ) -> list[tuple[RawArticle, int]]:
+        """Store the chunk with a savepoint per article; report and skip an article that fails."""
         stored: list[tuple[RawArticle, int]] = []
         touched: set[int] = set()
         with Session(self.engine) as session:
-            writer = store.ArticleWriter(session, self._carried_into(session))
+            writer = store.ArticleWriter(session)
             for (raw, digest), extraction in extracted:
                 try:
                     with session.begin_nested():
                         touched |= writer.add_article(_article_row(raw, digest, extraction), extraction)
                 except Exception as error:  # a failed article must never stop the batch
+                    self._forget()
                     writer = store.ArticleWriter(session)  # what it held may have been rolled back
                     summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
                     report("failure", summary, raw.source)
@@ -254,16 +291,18 @@ class ChunkWriter:
                 session.commit()
             except Exception as error:
                 session.rollback()
-                self._carried = None
+                self._forget()
                 for raw, _ in stored:
                     summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
                     report("failure", summary, raw.source)
-                return
+                return []
             self._carried, self._version = writer.candidates, sqlite_features.data_version(session)
-        for raw, events in stored:
-            summary.articles += 1
-            summary.events += events
-            report("article", summary, raw.source)
+        return stored
+
+    def _forget(self) -> None:
+        """After a rollback: ids may be given again to other rows, so nothing remembered holds."""
+        self._carried = None
+        sources.forget()
 
     def _carried_into(self, session: Session) -> CandidateIndex | None:
         if (
