@@ -1,18 +1,12 @@
-"""The terminal UI on a database of a million events: time to first rows, and from a filter
-keystroke to updated rows, each beside the bare SQL query that answers it.
-
-Run from the repository root: `python -m benchmarks.tui_scale [--events N] [--db PATH]`.
-The database is built once (synthetic rows written straight into the project's tables) and
-reused on later runs.
+"""The terminal UI on a database of a million events, for `python -m benchmarks`: the database
+(synthetic rows written straight into the project's tables, built once and reused), the TUI's
+timings through its Pilot, and the bare SQL query each is compared with.
 """
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import random
 import sqlite3
-import statistics
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -127,14 +121,24 @@ async def measure_tui(path: Path) -> dict[str, list[float]]:
     from tui.app import make_app
 
     timeline_screen.FILTER_DEBOUNCE_SECONDS = 0  # measure the query, not the typing pause
-    figures: dict[str, list[float]] = {"first rows": [], "filter → rows": []}
+    figures: dict[str, list[float]] = {
+        "first screen": [],
+        "screen before rows": [],
+        "first rows": [],
+        "filter → rows": [],
+    }
     for _ in range(3):
         app = make_app(f"sqlite:///{path}")
         started = time.perf_counter()
         async with app.run_test(size=(120, 40)) as pilot:
+            while _shown_rows(app) is None:
+                await pilot.pause(0.001)
+            drawn = time.perf_counter()
+            figures["first screen"].append(drawn - started)
+            figures["screen before rows"].append(float(_shown_rows(app) == 0))
             while not _shown_rows(app):
                 await pilot.pause(0.001)
-            figures["first rows"].append(time.perf_counter() - started)
+            figures["first rows"].append(time.perf_counter() - drawn)
             screen = app.timeline
             for word in ("Moscou", "Bamako", "accord", "sommet", "Niamey", "visite"):
                 typed = time.perf_counter()
@@ -146,36 +150,12 @@ async def measure_tui(path: Path) -> dict[str, list[float]]:
     return figures
 
 
-def _shown_rows(app: object) -> int:
-    """Rows in the table, 0 while the screen is still being built."""
+def _shown_rows(app: object) -> int | None:
+    """Rows in the table; None while the screen is still being built."""
     from textual.css.query import NoMatches
 
     timeline = getattr(app, "timeline", None)
     try:
-        return timeline.table.row_count if timeline is not None else 0
+        return timeline.table.row_count if timeline is not None else None
     except NoMatches:
-        return 0
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument("--db", type=Path, default=Path("/tmp/timeline-bench-1m.db"))
-    args = parser.parse_args()
-    if not args.db.exists():
-        started = time.perf_counter()
-        build(args.db, args.events)
-        print(f"built {args.events:,} events in {time.perf_counter() - started:.0f} s at {args.db}")
-    figures = asyncio.run(measure_tui(args.db))
-    fts = "WHERE event.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"
-    references = {
-        "first rows": statistics.median(bare_sql(args.db, "", ()) for _ in range(5)),
-        "filter → rows": statistics.median(bare_sql(args.db, fts, (f'"{w}"',)) for w in ("Moscou", "Bamako")),
-    }
-    print(f"{'measure':<16} {'TUI median':>12} {'bare SQL':>10}")
-    for name, values in figures.items():
-        print(f"{name:<16} {statistics.median(values) * 1000:>10.0f} ms {references[name] * 1000:>8.1f} ms")
-
-
-if __name__ == "__main__":
-    main()
+        return None
