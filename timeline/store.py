@@ -52,6 +52,7 @@ def article_by_hash(session: Session, content_hash: str) -> Article | None:
     return session.exec(select(Article).where(Article.content_hash == content_hash)).first()
 
 
+ARTICLE_INSERT = insert(Article.__table__)  # type: ignore[attr-defined]
 EVENT_INSERT = insert(Event.__table__)  # type: ignore[attr-defined]
 MENTION_INSERT = insert(Mention.__table__)  # type: ignore[attr-defined]
 MENTION_ACTOR_INSERT = insert(MentionActor.__table__)  # type: ignore[attr-defined]
@@ -71,27 +72,28 @@ class ArticleWriter:
         self._actors: dict[tuple[str, str], int] = {}
         self._any_split = session.exec(select(SplitPair.mention_a).limit(1)).first() is not None
 
-    def add_article(self, article: Article, extraction: Extraction) -> set[int]:
-        """Store a new article and its mentions; return the events they touched, which the
-        caller derives (`refresh_events`) once, after all the articles of its transaction."""
-        self.session.add(article)
-        self.session.flush()
-        return self.store_mentions(article, extraction.mentions)
+    def add_article(self, article: dict[str, object], extraction: Extraction) -> set[int]:
+        """Store a new article (its column values) and its mentions; return the events they
+        touched, which the caller derives (`refresh_events`) once, after all the articles of its
+        transaction."""
+        (article_id,) = _inserted_ids(self.session.connection(), ARTICLE_INSERT, [article])
+        return self.store_mentions(article_id, str(article["language"]), extraction.mentions)
 
-    def store_mentions(self, article: Article, mentions: Sequence[ExtractedMention]) -> set[int]:
+    def store_mentions(
+        self, article_id: int, language: str, mentions: Sequence[ExtractedMention]
+    ) -> set[int]:
         """Store an article's new mentions and return their events' ids.
 
         Each mention joins the event reporting the same happening, or starts one. If it links
         several events, they report one happening and are merged (unless a researcher split them
         apart). Clustering decides every mention first; then new events, mentions, actor links
         and merges are each written in one statement. The caller refreshes the events."""
-        assert article.id is not None
         placed: list[tuple[ExtractedMention, StoredMention, MergeReason | None]] = []
         merges: list[tuple[int, int]] = []
         for extracted in mentions:
             earlier = [record for _, record, reason in placed if reason]
-            reasons = find_events(self.candidates, article.id, article.language, extracted, earlier)
-            record = _record(article, extracted, reasons[0].event_id if reasons else 0)
+            reasons = find_events(self.candidates, article_id, language, extracted, earlier)
+            record = _record(article_id, language, extracted, reasons[0].event_id if reasons else 0)
             placed.append((extracted, record, reasons[0] if reasons else None))
             for other in reasons[1:]:
                 if self._any_split and self._kept_apart(merges, record.event_id, other.event_id):
@@ -100,7 +102,7 @@ class ArticleWriter:
                 self.candidates.merged(record.event_id, other.event_id)
         connection = self.session.connection()
         starts = [
-            {"article_id": article.id, "date_start": record.date_start, "date_end": record.date_end}
+            {"article_id": article_id, "date_start": record.date_start, "date_end": record.date_end}
             for _, record, reason in placed
             if reason is None
         ]
@@ -110,7 +112,7 @@ class ArticleWriter:
         new_mentions = [
             {
                 "event_id": record.event_id,
-                "article_id": article.id,
+                "article_id": article_id,
                 "extractor_version": EXTRACTOR_VERSION,
                 "merge_reason": reason.to_json() if reason else None,
                 **_mention_values(extracted),
@@ -153,14 +155,13 @@ class ArticleWriter:
             self.session.connection().execute(MENTION_ACTOR_INSERT, rows)
 
 
-def _record(article: Article, extracted: ExtractedMention, event_id: int) -> StoredMention:
+def _record(article_id: int, language: str, extracted: ExtractedMention, event_id: int) -> StoredMention:
     """A mention as clustering holds it; its id (and a new event's id) are set once inserted."""
-    assert article.id is not None
     return StoredMention(
         0,
         event_id,
-        article.id,
-        article.language,
+        article_id,
+        language,
         extracted.date_start,
         extracted.date_end,
         extracted.precision,
@@ -203,7 +204,7 @@ def reextract_article(session: Session, article: Article, extraction: Extraction
         else:
             _update_mention(writer, existing, extracted)
             touched.add(existing.event_id)
-    touched |= writer.store_mentions(article, added)
+    touched |= writer.store_mentions(article.id, article.language, added)
     report.added, report.kept = len(added), len(extraction.mentions) - len(added)
     refresh_events(session, touched)
     for stale in old.values():

@@ -254,7 +254,7 @@ class ChunkWriter:
             try:
                 touched: set[int] = set()
                 for (raw, digest), extraction in extracted:
-                    touched |= writer.add_article(_article_row(raw, digest, extraction), extraction)
+                    touched |= writer.add_article(_article_values(raw, digest, extraction), extraction)
                 refresh_events(session, touched)
                 session.commit()
             except Exception:  # the slower path below finds and reports the failing article
@@ -278,7 +278,7 @@ class ChunkWriter:
             for (raw, digest), extraction in extracted:
                 try:
                     with session.begin_nested():
-                        touched |= writer.add_article(_article_row(raw, digest, extraction), extraction)
+                        touched |= writer.add_article(_article_values(raw, digest, extraction), extraction)
                 except Exception as error:  # a failed article must never stop the batch
                     self._forget()
                     writer = store.ArticleWriter(session)  # what it held may have been rolled back
@@ -338,18 +338,19 @@ def _read(source: str) -> Iterator[RawArticle | ReadFailure]:
     yield from read_path(path)
 
 
-def _article_row(raw: RawArticle, digest: str, extraction: Extraction) -> Article:
-    return Article(
-        source=raw.source,
-        url=raw.url,
-        title=raw.title,
-        outlet=raw.outlet,
-        published=raw.published,
-        language=extraction.language,
-        content_hash=digest,
-        text=raw.text,
-        ingested_at=store.now(),
-    )
+def _article_values(raw: RawArticle, digest: str, extraction: Extraction) -> dict[str, object]:
+    """The stored columns of a new article."""
+    return {
+        "source": raw.source,
+        "url": raw.url,
+        "title": raw.title,
+        "outlet": raw.outlet,
+        "published": raw.published,
+        "language": extraction.language,
+        "content_hash": digest,
+        "text": raw.text,
+        "ingested_at": store.now(),
+    }
 
 
 def reextract(engine: Engine, progress: ProgressCallback | None = None) -> IngestSummary:
