@@ -147,6 +147,8 @@ SCAN_TEXT = (
         [r"\b(?:a|ont)\s+(?:\w+\s+)?\w+é\b", r"\ba\b", r"(?<=x)-ray|met"],
         [r"(?<![\w.])(?P<title>Foreign\ Minister|Minister)\s+(?P<name>[A-Z]\w+)", r"(ab)+|cd", r"a(?:b|)"],
         [r"\b(?:x|y)?ray", r"[A-Z]\w+", r"\d{2}", r"(?i)accord", r"(?x) a b"],
+        # starts sharing their first characters, shorter and longer than the dispatch width
+        [r"\bplans? to\b", r"\bplan\b", r"\bpl", r"\bhe'll\b", r"\bhe\b", r"(?<!\w)(?:a s|a é|ab)", r"cd\."],
     ],
 )
 @pytest.mark.parametrize("flags", [0, re.IGNORECASE])

@@ -100,8 +100,7 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
             for index in elaborated:
                 mentions[index] = _with_people(mentions[index], people)
             continue
-        keywords = find_type_keywords(sentence.text, language)
-        scene = _Scene(sentence, found, keywords, published, tenses, language, context)
+        scene = _scene(sentence, found, published, tenses, language, context)
         seen_periods: set[tuple[date, date]] = set()
         elaborated = []
         for timex in in_sentence:
@@ -130,22 +129,11 @@ class _Scene:
     is worked out once for all its dates."""
 
     sentence: Sentence
-    entities: list[EntityMatch]
     keywords: list[TypeMatch]
     published: date | None
     tenses: TenseReader
-    language: str
-    context: ArticleContext
-
-    @cached_property
-    def location(self) -> Entity | None:
-        text, language = self.sentence.text, self.language
-        return _location(text, self.entities, language) or referred_capital(text, language, self.context)
-
-    @cached_property
-    def actors(self) -> tuple[Entity, ...]:
-        referred = referred_countries(self.sentence.text, self.language, self.context)
-        return _actors(self.entities, self.location, referred)
+    location: Entity | None
+    actors: tuple[Entity, ...]
 
     @cached_property
     def has_tensed_verb(self) -> bool:
@@ -154,6 +142,21 @@ class _Scene:
     @cached_property
     def is_reported(self) -> bool:
         return self.tenses.is_reported(self.sentence.start, self.sentence.end)
+
+
+def _scene(
+    sentence: Sentence,
+    found: list[EntityMatch],
+    published: date | None,
+    tenses: TenseReader,
+    language: str,
+    context: ArticleContext,
+) -> _Scene:
+    """Work out once what every date of a sentence shares: its type keywords, place and actors."""
+    text = sentence.text
+    location = _location(text, found, language) or referred_capital(text, language, context)
+    actors = _actors(found, location, referred_countries(text, language, context))
+    return _Scene(sentence, find_type_keywords(text, language), published, tenses, location, actors)
 
 
 def _entities(sentence: str, language: str) -> list[EntityMatch]:

@@ -22,6 +22,9 @@ WORD_START_TESTS = ("\\b", "(?<!\\w)")
 """Zero-width tests before a first literal that the trie keeps: they reject most positions at
 once, and case flags do not change them. Other lookbehinds are skipped, which only lets the
 trie accept more places, never fewer."""
+DISPATCH_WIDTH = 4
+"""How many characters at a possible start choose the patterns tried there: one character
+would send a start such as "visited" to every pattern with a word in "v"."""
 
 
 class PatternScan:
@@ -29,14 +32,14 @@ class PatternScan:
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self._patterns = tuple(patterns)
-        self._first_chars: list[re.Pattern[str] | None] = []
-        """Per pattern, what the character at a possible start must match (None: no literal
-        start, so the pattern scans the whole text itself)."""
-        self._by_char: dict[str, tuple[int, ...]] = {}
+        self._heads: list[re.Pattern[str] | None] = []
+        """Per pattern, what the first `DISPATCH_WIDTH` characters at a possible start must begin
+        with (None: no literal start, so the pattern scans the whole text itself)."""
+        self._by_head: dict[str, tuple[int, ...]] = {}
         trie: dict[str, Any] = {}
         for pattern in self._patterns:
             prefixes = None if pattern.flags & re.VERBOSE else literal_starts(pattern.pattern)
-            first_chars = set()
+            heads = set()
             for prefix in prefixes or ():
                 node = trie
                 for piece in prefix:
@@ -45,10 +48,13 @@ class PatternScan:
                         continue
                     node = node.setdefault(piece, {})
                 node[""] = {}
-                first_chars.add(next(piece for piece in prefix if piece not in WORD_START_TESTS))
-            # the pattern's own flags decide which characters its first literal accepts
-            alternation = "(?:" + "|".join(sorted(first_chars)) + ")"
-            self._first_chars.append(re.compile(alternation, pattern.flags) if prefixes else None)
+                literal = [piece for piece in prefix if piece not in WORD_START_TESTS]
+                heads.add("".join(literal[:DISPATCH_WIDTH]))
+            # the pattern's own flags decide which characters its literal start accepts
+            alternation = "(?:" + "|".join(sorted(heads)) + ")"
+            self._heads.append(re.compile(alternation, pattern.flags) if prefixes else None)
+        self._unanchored = frozenset(index for index, head in enumerate(self._heads) if head is None)
+        """The patterns without a literal start, which scan every text themselves."""
         ignore_case = any(pattern.flags & re.IGNORECASE for pattern in self._patterns)
         self._starts = (
             re.compile(f"(?={_trie_pattern(trie)})", re.IGNORECASE if ignore_case else 0) if trie else None
@@ -62,16 +68,22 @@ class PatternScan:
         places: dict[int, list[int]] = {}
         for possible in self._starts.finditer(text, start, end) if self._starts is not None else ():
             position = possible.start()
-            indexes = self._by_char.get(text[position])
-            for index in self._patterns_for(text[position]) if indexes is None else indexes:
-                places.setdefault(index, []).append(position)
-        for index, pattern in enumerate(self._patterns):
-            if self._first_chars[index] is None:
+            head = text[position : position + DISPATCH_WIDTH]
+            indexes = self._by_head[head] if head in self._by_head else self._patterns_for(head)
+            for index in indexes:
+                if index in places:
+                    places[index].append(position)
+                else:
+                    places[index] = [position]
+        # only the patterns that may match somewhere are visited: most sentences hold few
+        for index in sorted(places.keys() | self._unanchored) if self._unanchored else sorted(places):
+            pattern = self._patterns[index]
+            if index in self._unanchored:
                 for match in pattern.finditer(text, start, end):
                     yield index, match
                 continue
             resume = start
-            for position in places.get(index, ()):
+            for position in places[index]:
                 # a match spends its literal start, so it is never empty and finditer resumes at its end
                 found = pattern.match(text, position, end) if position >= resume else None
                 if found is not None:
@@ -82,15 +94,14 @@ class PatternScan:
         """Tell whether any pattern's `search(text, start, end)` finds something."""
         return next(self.matches(text, start, end), None) is not None
 
-    def _patterns_for(self, char: str) -> tuple[int, ...]:
-        """The patterns whose literal start may begin with `char` (worked out once per character)."""
-        if char not in self._by_char:
-            self._by_char[char] = tuple(
-                index
-                for index, first_chars in enumerate(self._first_chars)
-                if first_chars is not None and first_chars.match(char)
-            )
-        return self._by_char[char]
+    def _patterns_for(self, head: str) -> tuple[int, ...]:
+        """The patterns whose literal start may begin `head` (worked out once per head)."""
+        self._by_head[head] = tuple(
+            index
+            for index, pattern_head in enumerate(self._heads)
+            if pattern_head is not None and pattern_head.match(head)
+        )
+        return self._by_head[head]
 
 
 def literal_starts(source: str) -> list[tuple[str, ...]] | None:

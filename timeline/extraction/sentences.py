@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
-BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”’)]*\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+BOUNDARY = re.compile(r"[.!?…](?P<gap>[»\"”’)]*\s+)(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+"""The end of a sentence and the gap after it; the gap is the boundary. Starting with the
+punctuation rather than a lookbehind for it lets `re` skip to each stop quickly."""
 ABBREVIATION = re.compile(
     r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Mr|Mrs|Ms|St|Ste|Gen|Gén|Lt|Col|Sgt|Capt|Prof|Sen|Rep|Gov|Jr|Sr|"
     r"No|n°|art|vol|p|pp|cf|etc|vs|av|apr|J\.-C|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
@@ -36,10 +38,11 @@ def split_sentences(text: str) -> list[Sentence]:
     for paragraph_end, next_start in [*_paragraph_breaks(text), (len(text), len(text))]:
         sentence_start = paragraph_start
         for boundary in BOUNDARY.finditer(text, paragraph_start, paragraph_end):
-            reach = max(sentence_start, boundary.start() - ABBREVIATION_REACH)
-            if ABBREVIATION.search(text, reach, boundary.start()):
+            gap_start = boundary.start("gap")
+            reach = max(sentence_start, gap_start - ABBREVIATION_REACH)
+            if ABBREVIATION.search(text, reach, gap_start):
                 continue
-            _append(sentences, text, sentence_start, boundary.start(), paragraph_start, paragraph_end)
+            _append(sentences, text, sentence_start, gap_start, paragraph_start, paragraph_end)
             sentence_start = boundary.end()
         _append(sentences, text, sentence_start, paragraph_end, paragraph_start, paragraph_end)
         paragraph_start = next_start

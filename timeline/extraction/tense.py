@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache, cached_property
+from dataclasses import dataclass
+from functools import cache
 
 from timeline.extraction.calendar import Tense
 from timeline.extraction.lexicon import Lexicon
 from timeline.extraction.pattern_scan import PatternScan
 
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
-SENTENCE_END_AHEAD = re.compile(rf"(?={SENTENCE_END.pattern})")
+SENTENCE_END_START = re.compile(r"[.!?](?=\s)|\n")
 """Finds every position a sentence end starts at, even inside another one: a full stop before a
 line break is an end, and so is the line break."""
 LOCAL_WINDOW = 80
@@ -23,48 +24,81 @@ GOVERNED_GAP = 12
 """A participle this close after a future auxiliary belongs to it: "will be held", "sera signé"."""
 
 
-class TenseReader:
-    """Answers "what tense is the sentence around this position in?" for one text."""
+@dataclass(frozen=True)
+class _Cues:
+    """The tense cues of one sentence, relative to its start."""
+
+    future: list[tuple[int, int]]
+    past: list[tuple[int, int]]
+    weak: list[tuple[int, int]]
+    firm_past: list[tuple[int, int]]
+    """Past cues not governed by a future auxiliary just before them."""
+
+
+class _TextIndex:
+    """What every reading of one text shares: its sentence bounds and each sentence's cues (the
+    tagger and the mention builder both read the tenses of the same article)."""
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
-        self._text = text
-        self._lexicon = lexicon
-        self._tense_cues = (*lexicon.future_cues, *lexicon.past_cues, *lexicon.weak_past_cues)
-        self._kinds = (
+        self.text = text
+        self.lexicon = lexicon
+        self.tense_scan = _scan((*lexicon.future_cues, *lexicon.past_cues, *lexicon.weak_past_cues))
+        self.reported_scan = _scan(lexicon.reported_cues)
+        self.kinds = (
             ("future",) * len(lexicon.future_cues)
             + ("past",) * len(lexicon.past_cues)
             + ("weak",) * len(lexicon.weak_past_cues)
         )
-        self._cues: dict[int, dict[str, list[tuple[int, int]]]] = {}
-
-    def _cue_spans(self, start: int, end: int, kind: str) -> list[tuple[int, int]]:
-        """Cue matches of one kind in the sentence [start, end), relative to it (one pass finds
-        every kind, kept per sentence)."""
-        if start not in self._cues:
-            found: dict[str, list[tuple[int, int]]] = {"future": [], "past": [], "weak": []}
-            for index, match in _scan(self._tense_cues).matches(self._text[start:end]):
-                found[self._kinds[index]].append(match.span())
-            self._cues[start] = found
-        return self._cues[start][kind]
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
+        self.sentence_starts = [match.end() for match in SENTENCE_END.finditer(text)]
         """Where the sentences after the first start: just after each sentence end, scanning the
         text from its beginning."""
-        return [match.end() for match in SENTENCE_END.finditer(self._text)]
-
-    @cached_property
-    def _end_positions(self) -> list[int]:
+        self.end_positions = [match.start() for match in SENTENCE_END_START.finditer(text)]
         """Every position a search from anywhere could find a sentence end at."""
-        return [match.start() for match in SENTENCE_END_AHEAD.finditer(self._text)]
+        self.cues: dict[tuple[int, int], _Cues] = {}
+
+    def cues_in(self, start: int, end: int) -> _Cues:
+        """The cues of the sentence [start, end), found in one pass over it."""
+        if (start, end) not in self.cues:
+            found: dict[str, list[tuple[int, int]]] = {"future": [], "past": [], "weak": []}
+            for index, match in self.tense_scan.matches(self.text[start:end]):
+                found[self.kinds[index]].append(match.span())
+            firm_past = [
+                span
+                for span in found["past"]
+                if not any(0 <= span[0] - future_end <= GOVERNED_GAP for _, future_end in found["future"])
+            ]
+            self.cues[start, end] = _Cues(found["future"], found["past"], found["weak"], firm_past)
+        return self.cues[start, end]
+
+
+_recent: list[_TextIndex] = []
+"""The last texts read: the tagger's reader and the mention builder's reader of one article
+share an index (a lexicon holds a dict, so it cannot key an lru_cache)."""
+
+
+def _text_index(text: str, lexicon: Lexicon) -> _TextIndex:
+    for index in _recent:
+        if index.lexicon is lexicon and index.text == text:
+            return index
+    index = _TextIndex(text, lexicon)
+    _recent[:] = [index, *_recent[:1]]
+    return index
+
+
+class TenseReader:
+    """Answers "what tense is the sentence around this position in?" for one text."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self._index = _text_index(text, lexicon)
 
     def sentence_bounds(self, position: int) -> tuple[int, int]:
         """Return the (start, end) of the sentence containing `position`: it starts after the last
         sentence end before `position` and ends with the first one that starts from it."""
-        before = bisect_right(self._sentence_starts, position)
-        start = self._sentence_starts[before - 1] if before else 0
-        following = bisect_left(self._end_positions, position)
-        end = self._end_positions[following] + 1 if following < len(self._end_positions) else len(self._text)
+        starts, ends = self._index.sentence_starts, self._index.end_positions
+        before = bisect_right(starts, position)
+        start = starts[before - 1] if before else 0
+        following = bisect_left(ends, position)
+        end = ends[following] + 1 if following < len(ends) else len(self._index.text)
         return start, end
 
     def tense_at(self, position: int, *, firm_only: bool = False) -> Tense:
@@ -74,21 +108,16 @@ class TenseReader:
         where a wrong past reading costs more than none (the year of "le 3 avril")."""
         start, end = self.sentence_bounds(position)
         offset = position - start
-        futures = self._cue_spans(start, end, "future")
-        firm_pasts = [
-            span
-            for span in self._cue_spans(start, end, "past")
-            if not any(0 <= span[0] - future_end <= GOVERNED_GAP for _, future_end in futures)
-        ]
-        futures_before = [span for span in futures if span[1] <= offset]
+        cues = self._index.cues_in(start, end)
+        futures_before = [span for span in cues.future if span[1] <= offset]
         if futures_before:
             last_future_end = max(span[1] for span in futures_before)
-            if not any(last_future_end <= past_start < offset for past_start, _ in firm_pasts):
+            if not any(last_future_end <= past_start < offset for past_start, _ in cues.firm_past):
                 return "future"
         candidates = [
-            *((span, "future") for span in futures),
-            *((span, "past") for span in firm_pasts),
-            *((span, "past") for span in ([] if firm_only else self._cue_spans(start, end, "weak"))),
+            *((span, "future") for span in cues.future),
+            *((span, "past") for span in cues.firm_past),
+            *((span, "past") for span in ([] if firm_only else cues.weak)),
         ]
         if not candidates:
             return "present"
@@ -101,10 +130,11 @@ class TenseReader:
         ("said on Monday", "se rendra lundi"). Measured on TempEval-3 and the French TimeBank,
         this beats the sentence-level reading."""
         sentence_start, sentence_end = self.sentence_bounds(start)
+        cues = self._index.cues_in(sentence_start, sentence_end)
         spans = [
-            *((span, "future") for span in self._cue_spans(sentence_start, sentence_end, "future")),
-            *((span, "past") for span in self._cue_spans(sentence_start, sentence_end, "past")),
-            *((span, "past") for span in self._cue_spans(sentence_start, sentence_end, "weak")),
+            *((span, "future") for span in cues.future),
+            *((span, "past") for span in cues.past),
+            *((span, "past") for span in cues.weak),
         ]
         local_start, local_end = start - sentence_start, end - sentence_start
         near = []
@@ -119,11 +149,11 @@ class TenseReader:
     def has_tensed_verb(self, start: int, end: int) -> bool:
         """Tell whether the text between start and end has a verb with a tense cue (a clause that
         says something happened or will happen, rather than a caption or a dateline)."""
-        return _scan(self._tense_cues).search_any(self._text, start, end)
+        return self._index.tense_scan.search_any(self._index.text, start, end)
 
     def is_reported(self, start: int, end: int) -> bool:
         """Tell whether the text between start and end reports hearsay ("selon", "reportedly")."""
-        return _scan(self._lexicon.reported_cues).search_any(self._text, start, end)
+        return self._index.reported_scan.search_any(self._index.text, start, end)
 
 
 @cache
