@@ -64,6 +64,19 @@ def test_people_introduced_by_titles_are_found_even_if_unknown() -> None:
     assert "Robert Dussey" in {a.name for a in mention.actors if a.kind == "person"}
 
 
+def test_titles_and_hearsay_are_read_in_every_sentence_of_an_article() -> None:
+    """A title opening a later paragraph introduces its person, and hearsay marks only its own
+    sentence (the article is scanned once for them, then each sentence is read)."""
+    text = (
+        "The delegation arrived in Dakar on 2 April 2025.\n\n"
+        "Foreign Minister Hugh Todd met his counterpart on 3 April 2025. "
+        "The ministers, according to officials, signed an agreement on 4 April 2025."
+    )
+    found = {m.date_start.day: m for m in events(text, "en")}
+    assert [a.name for a in found[3].actors if a.kind == "person"] == ["Hugh Todd"]
+    assert [found[day].modality for day in (2, 3, 4)] == ["occurred", "occurred", "reported"]
+
+
 def test_references_to_the_two_countries_use_the_article_context() -> None:
     """ "les deux pays" means the countries the article is about."""
     text = (

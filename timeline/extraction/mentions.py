@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, cached_property
@@ -13,7 +13,8 @@ from timeline.extraction.context import ArticleContext, article_context, referre
 from timeline.extraction.event_types import OTHER, TypeMatch, event_types, find_type_keywords, nearest_type
 from timeline.extraction.gazetteer import Entity, EntityMatch, load_gazetteer
 from timeline.extraction.lexicon import load_lexicon, supported_languages
-from timeline.extraction.people import context_lexicon, titled_people
+from timeline.extraction.pattern_scan import any_within
+from timeline.extraction.people import context_lexicon, title_starts, titled_people
 from timeline.extraction.sentences import Sentence, split_sentences
 from timeline.extraction.tense import TenseReader
 from timeline.extraction.timex import Timex, tag_timexes
@@ -87,7 +88,8 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     tenses = TenseReader(text, load_lexicon(language))
     gazetteer = load_gazetteer()
     sentences = split_sentences(text)
-    entities = [_entities(sentence.text, language) for sentence in sentences]
+    titles = title_starts(text, language)
+    entities = [_entities(sentence, language, titles) for sentence in sentences]
     context = article_context([match for found in entities for match in found], gazetteer)
     elaboration_types = context_lexicon(language)["elaboration_types"]
     mentions: list[ExtractedMention] = []
@@ -159,11 +161,13 @@ def _scene(
     return _Scene(sentence, find_type_keywords(text, language), published, tenses, location, actors)
 
 
-def _entities(sentence: str, language: str) -> list[EntityMatch]:
+def _entities(sentence: Sentence, language: str, title_starts: Sequence[int]) -> list[EntityMatch]:
     """Gazetteer matches plus people introduced by a title, without overlaps."""
     gazetteer = load_gazetteer()
-    found = list(gazetteer.find(sentence))
-    for person in titled_people(sentence, language, gazetteer):
+    found = list(gazetteer.find(sentence.text))
+    if not any_within(title_starts, sentence.start, sentence.end):
+        return found  # no title, and the gazetteer gives its matches in order
+    for person in titled_people(sentence.text, language, gazetteer):
         if all(person.end <= m.start or person.start >= m.end for m in found):
             found.append(person)
     return sorted(found, key=lambda m: m.start)

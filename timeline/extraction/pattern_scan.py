@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 METACHARACTERS = frozenset("\\()[].^$|?*+{")
 OPTIONAL = frozenset("?*{")
 LOOKBEHINDS = ("(?<!", "(?<=")
-WORD_START_TESTS = ("\\b", "(?<!\\w)")
+WORD_START_TESTS = ("\\b", "(?<!\\w)", "(?<![\\w.])")
 """Zero-width tests before a first literal that the trie keeps: they reject most positions at
 once, and case flags do not change them. Other lookbehinds are skipped, which only lets the
 trie accept more places, never fewer."""
@@ -94,6 +95,15 @@ class PatternScan:
         """Tell whether any pattern's `search(text, start, end)` finds something."""
         return next(self.matches(text, start, end), None) is not None
 
+    def possible_starts(self, text: str) -> Sequence[int]:
+        """Where in `text` a match of some pattern may start, in order (every position when a
+        pattern has no literal start). A match of `matches(text, start, end)`, or of
+        `matches(text[start:end])` when whitespace precedes `start`, starts at one of them: a
+        text scanned once tells which of its sentences need no scan."""
+        if self._unanchored:
+            return range(len(text))
+        return [possible.start() for possible in self._starts.finditer(text)] if self._starts else []
+
     def _patterns_for(self, head: str) -> tuple[int, ...]:
         """The patterns whose literal start may begin `head` (worked out once per head)."""
         self._by_head[head] = tuple(
@@ -102,6 +112,12 @@ class PatternScan:
             if pattern_head is not None and pattern_head.match(head)
         )
         return self._by_head[head]
+
+
+def any_within(starts: Sequence[int], start: int, end: int) -> bool:
+    """Tell whether one of the ordered `starts` lies in [start, end)."""
+    index = bisect_left(starts, start)
+    return index < len(starts) and starts[index] < end
 
 
 def literal_starts(source: str) -> list[tuple[str, ...]] | None:

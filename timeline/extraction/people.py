@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,6 +40,11 @@ def _patterns(language: str) -> _Patterns:
     direct = re.compile(rf"(?<![\w.]){title}\s+{NAME}")
     appositive = re.compile(rf"(?<![\w.]){title}\b[^,.;:()«»\"]{{0,70}},\s+{NAME}")
     return _Patterns(PatternScan((direct, appositive)), frozenset(context_lexicon(language)["honorifics"]))
+
+
+def title_starts(text: str, language: str) -> Sequence[int]:
+    """Where a title may start in `text`: most sentences hold none and need no scan of their own."""
+    return _patterns(language).titled.possible_starts(text)
 
 
 def titled_people(sentence: str, language: str, gazetteer: Gazetteer) -> Iterator[EntityMatch]:

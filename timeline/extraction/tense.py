@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from timeline.extraction.calendar import Tense
 from timeline.extraction.lexicon import Lexicon
-from timeline.extraction.pattern_scan import PatternScan
+from timeline.extraction.pattern_scan import PatternScan, any_within
 
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 SENTENCE_END_START = re.compile(r"[.!?](?=\s)|\n")
@@ -55,6 +56,11 @@ class _TextIndex:
         self.end_positions = [match.start() for match in SENTENCE_END_START.finditer(text)]
         """Every position a search from anywhere could find a sentence end at."""
         self.cues: dict[tuple[int, int], _Cues] = {}
+
+    @cached_property
+    def reported_starts(self) -> Sequence[int]:
+        """Where hearsay cues may start: most sentences hold none and need no scan."""
+        return self.reported_scan.possible_starts(self.text)
 
     def cues_in(self, start: int, end: int) -> _Cues:
         """The cues of the sentence [start, end), found in one pass over it."""
@@ -153,7 +159,10 @@ class TenseReader:
 
     def is_reported(self, start: int, end: int) -> bool:
         """Tell whether the text between start and end reports hearsay ("selon", "reportedly")."""
-        return self._index.reported_scan.search_any(self._index.text, start, end)
+        index = self._index
+        return any_within(index.reported_starts, start, end) and index.reported_scan.search_any(
+            index.text, start, end
+        )
 
 
 @cache
