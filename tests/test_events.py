@@ -162,6 +162,8 @@ SCAN_TEXT = (
         [r"\b(?:x|y)?ray", r"[A-Z]\w+", r"\d{2}", r"(?i)accord", r"(?x) a b"],
         # starts sharing their first characters, shorter and longer than the dispatch width
         [r"\bplans? to\b", r"\bplan\b", r"\bpl", r"\bhe'll\b", r"\bhe\b", r"(?<!\w)(?:a s|a é|ab)", r"cd\."],
+        # word-start tests stacked, at the very start of the text, and before a non-word character
+        [r"\b(?<!\w)Xwill", r"(?<![\w.])ab", r"\b'll", r"\b,", r"(?<!\w)\d"],
     ],
 )
 @pytest.mark.parametrize("flags", [0, re.IGNORECASE])

@@ -96,9 +96,14 @@ class Gazetteer:
         """Yield the longest non-overlapping entity mentions in `text`, in order."""
         tokens = list(TOKEN.finditer(text))
         folded = [fold(token.group()) for token in tokens]
+        first_tokens = self.trie.next
         resume = 0
         for index, token in enumerate(folded):
-            if index < resume or token not in self.trie.next:
+            if index < resume or token not in first_tokens:
+                continue
+            node = first_tokens[token]
+            # most words that begin a name ("le", "the") begin none here: no walk for them
+            if node.surface is None and (index + 1 == len(folded) or folded[index + 1] not in node.next):
                 continue
             match = self._longest_at(text, tokens, folded, index)
             if match is not None:

@@ -56,10 +56,12 @@ class PatternScan:
             self._heads.append(re.compile(alternation, pattern.flags) if prefixes else None)
         self._unanchored = frozenset(index for index, head in enumerate(self._heads) if head is None)
         """The patterns without a literal start, which scan every text themselves."""
-        ignore_case = any(pattern.flags & re.IGNORECASE for pattern in self._patterns)
-        self._starts = (
-            re.compile(f"(?={_trie_pattern(trie)})", re.IGNORECASE if ignore_case else 0) if trie else None
-        )
+        if not trie:
+            self._starts = None
+        elif any(pattern.flags & re.IGNORECASE for pattern in self._patterns):
+            self._starts = re.compile(f"(?={_trie_pattern(trie)})", re.IGNORECASE)
+        else:
+            self._starts = re.compile(_first_char_pattern(trie))
 
     def matches(
         self, text: str, start: int = 0, end: int = sys.maxsize
@@ -222,6 +224,36 @@ def _top_level_split(source: str) -> list[str]:
             parts.append(source[part_start:index])
             part_start = index + 1
     return [*parts, source[part_start:]]
+
+
+def _first_char_pattern(trie: dict[str, Any]) -> str:
+    """A regex matching the first character of any prefix of a trie, the rest looked ahead for.
+
+    `re` skips quickly to the characters that can begin a match when every branch of a pattern
+    starts with a literal, but it tries a pattern of width 0 (a lookahead) at every position.
+    So the first character is consumed, and a word-start test before it becomes a lookbehind
+    over it: `(?<!\\w)v…` reads `v(?<!\\w[\\s\\S])…`. Case-sensitive tries only: with IGNORECASE,
+    a literal no longer gives `re` its character set.
+    """
+    return "|".join(_first_char_branches(trie, ()))
+
+
+def _first_char_branches(node: dict[str, Any], tests: tuple[str, ...]) -> Iterator[str]:
+    for piece, child in node.items():
+        if piece in WORD_START_TESTS:
+            yield from _first_char_branches(child, (*tests, piece))
+            continue
+        char = piece[-1]  # pieces are escaped characters: "\\-" is "-"
+        ahead = _trie_pattern(child)
+        yield piece + "".join(_test_after(test, char) for test in tests) + (f"(?={ahead})" if ahead else "")
+
+
+def _test_after(test: str, char: str) -> str:
+    """The lookbehind that, just after `char`, tells what a word-start test told just before it."""
+    if test == "\\b" and not re.match(r"\w", char):
+        return r"(?<=\w[\s\S])"  # a boundary before a non-word character follows a word
+    before = r"[\w.]" if test == "(?<![\\w.])" else r"\w"
+    return rf"(?<!{before}[\s\S])"
 
 
 def _trie_pattern(node: dict[str, Any]) -> str:
