@@ -19,7 +19,7 @@ from timeline.ingest import ingest
 from timeline.interchange import TIMELINEJS_COLUMNS
 from timeline.models import Annotation, Article, Mention
 
-from conftest import export_rows, run
+from conftest import export_rows, run, write_article
 
 CLUSTERS = data_dir() / "clusters"
 GOLD = [
@@ -180,3 +180,24 @@ def test_annotations_survive_merges_and_splits(cluster_db: str, tmp_path: Path) 
         assert session.exec(select(Annotation).where(Annotation.event_id == new_event)).first() is None
     row = next(r for r in export_rows(db) if r["event_id"] == first)
     assert row["tags"] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("second_parties", "events"),
+    [("France and Senegal", 3), ("Mali, France and Senegal", 2)],
+)
+def test_a_shared_party_alone_does_not_chain_happenings(
+    tmp_path: Path, db: str, second_parties: str, events: int
+) -> None:
+    """Statements of the same day about Mali and France, then France and Senegal, then Senegal
+    and Niger are three happenings, though each pair shares a country with the next and the
+    wording is alike; a report naming Mali, France and Senegal can be the first one's."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for number, parties in enumerate(["Mali and France", second_parties, "Senegal and Niger"]):
+        body = f"On 12 May 2025, {parties} issued a joint statement on regional security."
+        write_article(
+            folder, f"{number}.txt", body, published="2025-05-13", language="en", source=f"Outlet {number}"
+        )
+    assert run("ingest", "--quiet", "--db", db, str(folder)).exit_code == 0
+    assert len(export_rows(db)) == events

@@ -323,6 +323,8 @@ def _score(
         return None
     both_named = bool(countries and other.countries)
     country_bound = len(overlap) / len(countries | other.countries) if both_named else 0.5
+    if country_bound < 0.5 and not (countries <= other.countries or other.countries <= countries):
+        return None  # each names parties the other does not: two happenings (or a chain would form)
     if date_score < 1.0 and not (overlap and type_score >= 0.5):
         return None  # a neighbouring day or a day inside a longer range needs the same parties
     if coarse and country_bound < 0.5:
