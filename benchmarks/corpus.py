@@ -123,20 +123,8 @@ def article(rng: random.Random, number: int) -> str:
     published = date(2024, 1, 1) + timedelta(days=rng.randrange(700))
     paragraphs = []
     while sum(len(p) for p in paragraphs) < rng.randint(2000, 5800):
-        c1, c2 = rng.sample(COUNTRIES[language], 2)
-        day = rng.randint(1, 25)
-        sentence = rng.choice(SENTENCES[language]).format(
-            d=day,
-            d2=day + 2,
-            m=rng.choice(MONTHS[language]),
-            y=published.year,
-            y0=rng.randint(1960, 2020),
-            c1=c1,
-            C1=c1[:1].upper() + c1[1:],
-            c2=c2,
-            p=rng.choice(PLACES[language]),
-        )
-        paragraphs.append(" ".join([sentence, rng.choice(SENTENCES[language]).split(",")[0] + "."]))
+        sentence, aside = (_sentence(rng, language, published) for _ in range(2))
+        paragraphs.append(" ".join([sentence, aside.split(",")[0].rstrip(".") + "."]))
     header = (
         f"Title: Synthetic dispatch {number}\nPublished: {published}\nLanguage: {language}\n"
         f"Source: {rng.choice(OUTLETS)}\n"
@@ -147,6 +135,24 @@ def article(rng: random.Random, number: int) -> str:
         + "\n\n".join(paragraphs)
         + "\n"
     )
+
+
+def _sentence(rng: random.Random, language: str, published: date) -> str:
+    """One sentence of a template, filled in (French articles contracted: "de le" is "du")."""
+    c1, c2 = rng.sample(COUNTRIES[language], 2)
+    day = rng.randint(1, 25)
+    sentence = rng.choice(SENTENCES[language]).format(
+        d=day,
+        d2=day + 2,
+        m=rng.choice(MONTHS[language]),
+        y=published.year,
+        y0=rng.randint(1960, 2020),
+        c1=c1,
+        C1=c1[:1].upper() + c1[1:],
+        c2=c2,
+        p=rng.choice(PLACES[language]),
+    )
+    return sentence.replace(" de le ", " du ").replace(" à le ", " au ")
 
 
 def write_corpus(folder: Path, count: int, seed: int = 1) -> Path:
