@@ -6,9 +6,8 @@ pages so that a million rows never sit in memory at once.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
@@ -17,6 +16,7 @@ from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from timeline import sqlite_features
+from timeline.event_reading import ROW_COLUMNS, Related, event_fields, load_related
 from timeline.models import Actor, Annotation, AnnotationTag, Article, Event, EventActor, Mention
 
 PAGE_SIZE = 1000
@@ -92,25 +92,41 @@ class FacetCount:
     count: int
 
 
-@dataclass
-class _Related:
-    actors: dict[int, list[tuple[str, str, str | None]]] = field(default_factory=lambda: defaultdict(list))
-    tags: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
-    evidence: dict[int, str] = field(default_factory=dict)
-    urls: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
-    date_texts: dict[int, str] = field(default_factory=dict)
+class EventStream(Iterator[EventRow]):
+    """The events matching a filter, fetched page by page as they are consumed.
+
+    Iterating gives read models; `fields()` gives the same events as plain dicts of EventRow's
+    fields, which spares an export of a million rows building a million objects.
+    """
+
+    def __init__(self, session: Session, filters: EventFilters, *, sort: Sort, limit: int | None) -> None:
+        self._fields = _iter_fields(session, filters, sort, limit)
+
+    def __next__(self) -> EventRow:
+        return EventRow(**next(self._fields))
+
+    def fields(self) -> Iterator[dict[str, Any]]:
+        """The remaining events as dicts of EventRow's fields, in the same order."""
+        return self._fields
 
 
 def iter_events(
     session: Session, filters: EventFilters = EventFilters(), *, sort: Sort = "date", limit: int | None = None
-) -> Iterator[EventRow]:
+) -> EventStream:
     """Yield the events matching `filters`, in date order, fetched page by page."""
+    return EventStream(session, filters, sort=sort, limit=limit)
+
+
+def _iter_fields(
+    session: Session, filters: EventFilters, sort: Sort, limit: int | None
+) -> Iterator[dict[str, Any]]:
     remaining = limit
     after: tuple[date, int] | None = None
     while remaining is None or remaining > 0:
         page_size = PAGE_SIZE if remaining is None else min(PAGE_SIZE, remaining)
-        rows = list_events(session, filters, sort=sort, limit=page_size, after=after)
-        yield from rows
+        rows, related = _page(session, filters, sort=sort, limit=page_size, after=after)
+        for row in rows:
+            yield event_fields(row, related)
         if len(rows) < page_size:
             return
         after = (rows[-1].date_start, rows[-1].event_id)
@@ -128,6 +144,13 @@ def list_events(
 ) -> list[EventRow]:
     """Return one page of events; `after` is the (date_start, event_id) of the previous page's
     last row (keyset pagination: constant cost however deep the page)."""
+    rows, related = _page(session, filters, sort=sort, limit=limit, after=after)
+    return [to_row(row, related) for row in rows]
+
+
+def _page(
+    session: Session, filters: EventFilters, *, sort: Sort, limit: int, after: tuple[date, int] | None
+) -> tuple[Sequence[Any], Related]:
     statement = filtered_select(session, filters, page_in_date_order=True)
     if after is not None:
         key = tuple_(col(Event.date_start), col(Event.id))
@@ -136,45 +159,15 @@ def list_events(
         statement = statement.order_by(col(Event.date_start).desc(), col(Event.id).desc())
     else:
         statement = statement.order_by(col(Event.date_start), col(Event.id))
-    results = session.exec(statement.limit(limit)).all()
-    related = load_related(session, [row.event_id for row in results])
-    return [to_row(row, related) for row in results]
+    rows = session.connection().execute(statement.limit(limit)).all()
+    annotated = [row.event_id for row in rows if row.annotation_revision is not None]
+    return rows, load_related(session, [row.event_id for row in rows], annotated=annotated)
 
 
 def count_events(session: Session, filters: EventFilters = EventFilters()) -> int:
     """Count the events matching `filters`."""
     statement = filtered_select(session, filters).with_only_columns(func.count(col(Event.id)))
     return int(session.exec(statement).one()[0])
-
-
-ROW_COLUMNS = (
-    col(Event.id).label("event_id"),
-    col(Event.date_start),
-    col(Event.date_end),
-    col(Event.precision),
-    col(Event.event_type),
-    col(Event.modality),
-    col(Event.summary),
-    col(Event.location),
-    col(Event.confidence),
-    col(Event.is_corrected),
-    col(Event.is_manual),
-    col(Event.sources),
-    col(Event.date_conflict),
-    col(Event.first_reported),
-    col(Article.id).label("article_id"),
-    col(Article.title).label("article_title"),
-    col(Article.url).label("article_url"),
-    col(Article.source).label("article_source"),
-    col(Article.published).label("article_published"),
-    col(Article.outlet),
-    col(Article.language),
-    col(Annotation.status),
-    col(Annotation.starred),
-    col(Annotation.note),
-    col(Annotation.revision).label("annotation_revision"),
-)
-"""What an event row reads, as plain columns: a million rows export without building objects."""
 
 
 def filtered_select(session: Session, filters: EventFilters, *, page_in_date_order: bool = False) -> Any:
@@ -257,80 +250,9 @@ def _text_matches(session: Session, query: str, page_in_date_order: bool) -> Any
     )
 
 
-def load_related(session: Session, event_ids: Sequence[int | None]) -> _Related:
-    """Actors, tags and first evidence of a page of events, in three queries."""
-    related = _Related()
-    ids = [event_id for event_id in event_ids if event_id is not None]
-    if not ids:
-        return related
-    actor_rows = session.exec(
-        select(EventActor.event_id, Actor.name, Actor.kind, Actor.code)
-        .join(Actor, col(Actor.id) == col(EventActor.actor_id))
-        .where(col(EventActor.event_id).in_(ids))
-        .order_by(col(Actor.kind), col(Actor.name))
-    ).all()
-    for event_id, name, kind, code in actor_rows:
-        related.actors[event_id].append((name, kind, code))
-    tag_rows = session.exec(
-        select(Annotation.event_id, AnnotationTag.tag)
-        .join(AnnotationTag, col(AnnotationTag.annotation_id) == col(Annotation.id))
-        .where(col(Annotation.event_id).in_(ids))
-        .order_by(col(AnnotationTag.tag))
-    ).all()
-    for event_id, tag in tag_rows:
-        if event_id is not None:
-            related.tags[event_id].append(tag)
-    evidence_rows = session.exec(
-        select(Mention.event_id, Mention.evidence, Article.url, Article.source, Mention.date_text)
-        .join(Article, col(Article.id) == col(Mention.article_id))
-        .where(col(Mention.event_id).in_(ids))
-        .order_by(col(Mention.id))
-    ).all()
-    for event_id, evidence, url, source, date_text in evidence_rows:
-        related.evidence.setdefault(event_id, evidence)
-        related.date_texts.setdefault(event_id, date_text)
-        if (url or source) not in related.urls[event_id]:
-            related.urls[event_id].append(url or source)
-    return related
-
-
-def to_row(row: Any, related: _Related) -> EventRow:
+def to_row(row: Any, related: Related) -> EventRow:
     """Build the read model of one event from a row of `ROW_COLUMNS`."""
-    actors = related.actors.get(row.event_id, [])
-    return EventRow(
-        event_id=row.event_id,
-        date_start=row.date_start,
-        date_end=row.date_end,
-        precision=row.precision,
-        event_type=row.event_type,
-        modality=row.modality,
-        summary=row.summary,
-        location=row.location,
-        confidence=row.confidence,
-        article_id=row.article_id,
-        article_title=row.article_title,
-        article_url=row.article_url,
-        article_source=row.article_source,
-        article_published=row.article_published,
-        outlet=row.outlet,
-        language=row.language,
-        status=row.status or "unreviewed",
-        starred=bool(row.starred),
-        note=row.note or "",
-        actors=tuple(name for name, kind, _ in actors if kind != "person"),
-        countries=tuple(code for _, kind, code in actors if kind == "country" and code),
-        people=tuple(name for name, kind, _ in actors if kind == "person"),
-        tags=tuple(related.tags.get(row.event_id, [])),
-        evidence=related.evidence.get(row.event_id, ""),
-        is_corrected=row.is_corrected,
-        is_manual=row.is_manual,
-        sources=row.sources,
-        source_urls=tuple(related.urls.get(row.event_id, [])),
-        date_conflict=row.date_conflict,
-        first_reported=row.first_reported,
-        date_text=related.date_texts.get(row.event_id, ""),
-        annotation_revision=row.annotation_revision or 0,
-    )
+    return EventRow(**event_fields(row, related))
 
 
 def get_event(session: Session, event_id: int) -> EventRow | None:
