@@ -183,19 +183,24 @@ def test_annotations_survive_merges_and_splits(cluster_db: str, tmp_path: Path) 
 
 
 @pytest.mark.parametrize(
-    ("second_parties", "events"),
-    [("France and Senegal", 3), ("Mali, France and Senegal", 2)],
+    ("parties", "events"),
+    [
+        (["Mali and France", "France and Senegal", "Senegal and Niger"], 3),
+        (["Mali and France", "Mali, France and Senegal", "Senegal and Niger"], 2),
+        (["Mali and France", "Mali", "Mali and Senegal"], 2),
+    ],
 )
 def test_a_shared_party_alone_does_not_chain_happenings(
-    tmp_path: Path, db: str, second_parties: str, events: int
+    tmp_path: Path, db: str, parties: list[str], events: int
 ) -> None:
     """Statements of the same day about Mali and France, then France and Senegal, then Senegal
     and Niger are three happenings, though each pair shares a country with the next and the
-    wording is alike; a report naming Mali, France and Senegal can be the first one's."""
+    wording is alike; a report naming Mali, France and Senegal can be the first one's; a report
+    naming Mali alone joins one happening of Mali's but does not bridge two."""
     folder = tmp_path / "articles"
     folder.mkdir()
-    for number, parties in enumerate(["Mali and France", second_parties, "Senegal and Niger"]):
-        body = f"On 12 May 2025, {parties} issued a joint statement on regional security."
+    for number, named in enumerate(parties):
+        body = f"On 12 May 2025, {named} issued a joint statement on regional security."
         write_article(
             folder, f"{number}.txt", body, published="2025-05-13", language="en", source=f"Outlet {number}"
         )

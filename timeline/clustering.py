@@ -289,20 +289,40 @@ def find_events(
 
     A mention is compared with every stored mention of a compatible date (single linkage), so the
     result does not depend on which article of a happening came first; when it links several
-    events, they are one happening and the caller merges them.
+    events, they are one happening and the caller merges them. The countries an event's mentions
+    name around these dates must agree with the mention's too, and merged events' with each
+    other: otherwise a mention naming one country ("Mali said…") would bridge every happening
+    of that country into one event.
     """
     countries = country_codes(extracted)
     reported = index.near(extracted.date_start, extracted.date_end, countries)
     same_article = {r.event_id for r in reported if r.article_id == article_id}
     same_article |= index.joined_near(earlier, extracted.date_start, extracted.date_end)
+    parties: dict[int, frozenset[str]] = {}
+    for record in reported:
+        parties[record.event_id] = parties.get(record.event_id, frozenset()) | record.countries
     best: dict[int, MergeReason] = {}
     for other in reported:
-        if other.event_id in same_article:
+        if other.event_id in same_article or not parties_agree(countries, parties[other.event_id]):
             continue  # one article reports a happening once; two of its sentences are two happenings
         reason = _score(other, language, extracted, countries, thresholds)
         if reason is not None and (other.event_id not in best or reason.score > best[other.event_id].score):
             best[other.event_id] = reason
-    return sorted(best.values(), key=lambda reason: (-reason.score, reason.event_id))
+    ranked = sorted(best.values(), key=lambda reason: (-reason.score, reason.event_id))
+    linked, named = ranked[:1], countries | parties[ranked[0].event_id] if ranked else countries
+    for reason in ranked[1:]:
+        if parties_agree(named, parties[reason.event_id]):
+            linked.append(reason)
+            named |= parties[reason.event_id]
+    return linked
+
+
+def parties_agree(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two sets of named countries may be one happening's: one names no country, one
+    holds the other (a report naming fewer parties), or they share at least half of them."""
+    if not first or not second or first <= second or second <= first:
+        return True
+    return len(first & second) / len(first | second) >= 0.5
 
 
 def _score(
@@ -319,12 +339,10 @@ def _score(
     type_score = _type_agreement(other.event_type, extracted.event_type)
     place_score = _place_agreement(other.location, extracted.location)
     overlap = countries & other.countries
-    if not (date_score and place_score) or (countries and other.countries and not overlap):
+    if not (date_score and place_score and parties_agree(countries, other.countries)):
         return None
     both_named = bool(countries and other.countries)
     country_bound = len(overlap) / len(countries | other.countries) if both_named else 0.5
-    if country_bound < 0.5 and not (countries <= other.countries or other.countries <= countries):
-        return None  # each names parties the other does not: two happenings (or a chain would form)
     if date_score < 1.0 and not (overlap and type_score >= 0.5):
         return None  # a neighbouring day or a day inside a longer range needs the same parties
     if coarse and country_bound < 0.5:
