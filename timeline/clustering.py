@@ -9,7 +9,7 @@ confirms. Every threshold lives in `THRESHOLDS`, and every merge keeps its reaso
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -90,19 +90,55 @@ cannot pin a happening down (a year-precision date already scores nothing)."""
 
 
 @dataclass
+class _Dated:
+    """The stored mentions of one date or range (and precision), also by the countries they
+    name and by type: on a busy day a mention only needs those sharing one of its countries
+    (and, on its very dates, those naming none), and a vague date only those of its type."""
+
+    by_type: dict[str | None, list[StoredMention]] = field(default_factory=dict)
+    """Every mention under None, and under its type."""
+    nameless: dict[str | None, list[StoredMention]] = field(default_factory=dict)
+    by_country: dict[tuple[str, str | None], list[StoredMention]] = field(default_factory=dict)
+
+    def add(self, record: StoredMention) -> None:
+        for kind in (None, record.event_type):
+            self.by_type.setdefault(kind, []).append(record)
+            if not record.countries:
+                self.nameless.setdefault(kind, []).append(record)
+            for code in record.countries:
+                self.by_country.setdefault((code, kind), []).append(record)
+
+    def keep_possible(
+        self, kept: dict[int, StoredMention], same_dates: bool, countries: frozenset[str], kind: str | None
+    ) -> None:
+        """Add the mentions that may match one of these dates and countries, of type `kind` when
+        given (see `_score`)."""
+        if not countries:
+            if same_dates:
+                kept.update((record.id, record) for record in self.by_type.get(kind, ()))
+            return
+        for code in countries:
+            kept.update((record.id, record) for record in self.by_country.get((code, kind), ()))
+        if same_dates:
+            kept.update((record.id, record) for record in self.nameless.get(kind, ()))
+
+
+@dataclass
 class _Month:
-    """A month's stored mentions: one-day mentions by day (most of them), spans apart."""
+    """A month's stored mentions: one-day mentions of day precision by day (most of them),
+    others by range and precision."""
 
     first: date
     last: date
-    days: dict[date, list[StoredMention]] = field(default_factory=dict)
-    spans: dict[tuple[date, date], list[StoredMention]] = field(default_factory=dict)
+    days: dict[date, _Dated] = field(default_factory=dict)
+    spans: dict[tuple[date, date, str], _Dated] = field(default_factory=dict)
 
     def add(self, record: StoredMention) -> None:
-        if record.date_start == record.date_end:
-            self.days.setdefault(record.date_start, []).append(record)
+        if record.date_start == record.date_end and record.precision == "day":
+            self.days.setdefault(record.date_start, _Dated()).add(record)
         else:
-            self.spans.setdefault((record.date_start, record.date_end), []).append(record)
+            key = (record.date_start, record.date_end, record.precision)
+            self.spans.setdefault(key, _Dated()).add(record)
 
 
 MOST_HELD = 20_000
@@ -126,23 +162,29 @@ class CandidateIndex:
         self._forwarded: dict[int, int] = {}
         """Merged events whose mentions the database does not show moved yet: dropped → kept."""
 
-    def near(self, start: date, end: date, countries: frozenset[str]) -> list[StoredMention]:
-        """The stored mentions that may report the same happening as a mention of these dates and
-        countries: those of the same dates whose countries do not differ, and those overlapping
+    def near(self, extracted: ExtractedMention, countries: frozenset[str]) -> list[StoredMention]:
+        """The stored mentions that may report the same happening as this mention (of these
+        countries): those of the same dates whose countries do not differ, and those overlapping
         the dates widened by the day tolerance that share a country (a looser date needs the same
-        parties, see `_score`)."""
+        parties); a pair of dates one of which is vague also needs the same type (see `_score`)."""
+        start, end = extracted.date_start, extracted.date_end
         low, high = start - self._slack, end + self._slack
+        vague = extracted.precision != "day"
+        if vague and extracted.event_type == "other":
+            return []
+        kind = extracted.event_type if vague else None
         seen: dict[int, StoredMention] = {}
         for month in _months(low, high):
             held = self._month(month)
             day, last_day = max(low, held.first), min(high, held.last)
             while day <= last_day:
                 if day in held.days:
-                    _keep_possible(seen, held.days[day], day == start == end, countries)
+                    held.days[day].keep_possible(seen, day == start == end, countries, kind)
                 day += ONE_DAY
-            for (first, last), records in held.spans.items():
-                if first <= high and last >= low:
-                    _keep_possible(seen, records, first == start and last == end, countries)
+            for (first, last, precision), dated in held.spans.items():
+                if first <= high and last >= low and (precision == "day" or extracted.event_type != "other"):
+                    of_kind = kind if precision == "day" else extracted.event_type
+                    dated.keep_possible(seen, first == start and last == end, countries, of_kind)
         return list(seen.values())
 
     def add(self, record: StoredMention) -> None:
@@ -194,19 +236,6 @@ class CandidateIndex:
             record.event_id = self._current(record.event_id)
             self._by_event.setdefault(record.event_id, []).append(record)
         return held
-
-
-def _keep_possible(
-    kept: dict[int, StoredMention],
-    records: Iterable[StoredMention],
-    same_dates: bool,
-    countries: frozenset[str],
-) -> None:
-    for record in records:
-        differ = countries.isdisjoint(record.countries)
-        if differ and (not same_dates or (countries and record.countries)):
-            continue
-        kept[record.id] = record
 
 
 def _months(start: date, end: date) -> list[tuple[int, int]]:
@@ -295,7 +324,7 @@ def find_events(
     of that country into one event.
     """
     countries = country_codes(extracted)
-    reported = index.near(extracted.date_start, extracted.date_end, countries)
+    reported = index.near(extracted, countries)
     same_article = {r.event_id for r in reported if r.article_id == article_id}
     same_article |= index.joined_near(earlier, extracted.date_start, extracted.date_end)
     parties: dict[int, frozenset[str]] = {}
@@ -380,9 +409,12 @@ def _score(
     return MergeReason(other.event_id, score, date_score, country_score, type_score, place_score, text_score)
 
 
-def _weighted(thresholds: Thresholds, *scores: float) -> float:
+def _weighted(
+    thresholds: Thresholds, date_score: float, countries: float, kind: float, place: float, text: float
+) -> float:
     """The match score: date, countries, type, place and text agreement, weighted."""
-    return sum(weight * score for weight, score in zip(thresholds.weights, scores, strict=True))
+    w = thresholds.weights
+    return w[0] * date_score + w[1] * countries + w[2] * kind + w[3] * place + w[4] * text
 
 
 def _date_agreement(event: StoredMention, extracted: ExtractedMention, thresholds: Thresholds) -> float:
