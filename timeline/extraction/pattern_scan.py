@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 METACHARACTERS = frozenset("\\()[].^$|?*+{")
@@ -31,7 +31,13 @@ would send a start such as "visited" to every pattern with a word in "v"."""
 class PatternScan:
     """A sequence of patterns, each matched as its own `finditer` would, with one shared pass."""
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+    def __init__(
+        self,
+        patterns: Iterable[re.Pattern[str]],
+        starts: Callable[[str], list[tuple[str, ...]] | None] | None = None,
+    ) -> None:
+        """`starts` reads a pattern source's starts in the form of `literal_starts` (the default,
+        which understands plain literal openings only)."""
         self._patterns = tuple(patterns)
         self._heads: list[re.Pattern[str] | None] = []
         """Per pattern, what the first `DISPATCH_WIDTH` characters at a possible start must begin
@@ -39,7 +45,7 @@ class PatternScan:
         self._by_head: dict[str, tuple[int, ...]] = {}
         trie: dict[str, Any] = {}
         for pattern in self._patterns:
-            prefixes = None if pattern.flags & re.VERBOSE else literal_starts(pattern.pattern)
+            prefixes = None if pattern.flags & re.VERBOSE else (starts or literal_starts)(pattern.pattern)
             heads = set()
             for prefix in prefixes or ():
                 node = trie

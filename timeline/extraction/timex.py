@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -20,6 +19,7 @@ from timeline.extraction.lexicon import Lexicon, load_lexicon
 from timeline.extraction.tense import TenseReader
 from timeline.extraction.timex_relative import resolve_anaphora
 from timeline.extraction.timex_rules import build_rules
+from timeline.extraction.timex_scan import RuleScan
 from timeline.extraction.timex_types import INVALID, Context, Found, Rule
 
 Candidate = tuple[int, int, int, Found]
@@ -80,40 +80,16 @@ def tag_timexes(
     return _merge_ranges(timexes, text, lexicon) if merge_ranges else timexes
 
 
-def _candidates(context: Context, rules: tuple[Rule, ...]) -> list[Candidate]:
+def _candidates(context: Context, rules: Rules) -> list[Candidate]:
     """Every match of every rule that its normaliser accepts, as (start, end, priority, found)."""
-    text = context.text
-    lowered = text.lower()
-    gates: dict[re.Pattern[str], bool] = {}
     candidates: list[Candidate] = []
-    for priority, rule in enumerate(rules):
-        if rule.gate is not None:
-            if rule.gate not in gates:
-                gates[rule.gate] = rule.gate.search(lowered) is not None
-            if not gates[rule.gate]:
-                continue
-        for match in _matches(rule, text):
-            found = rule.handler(match, context)
-            if found is not None:
-                start, end = match.span(rule.span_group)
-                candidates.append((start, end, priority, found))
+    for priority, match in rules.scan.matches(context.text):
+        rule = rules.rules[priority]
+        found = rule.handler(match, context)
+        if found is not None:
+            start, end = match.span(rule.span_group)
+            candidates.append((start, end, priority, found))
     return candidates
-
-
-def _matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
-    r"""What `rule.pattern.finditer(text)` yields, less matches that start inside a word when
-    the rule wants a word start (exactly as a leading "(?<!\w)" would)."""
-    if not rule.word_start:
-        yield from rule.pattern.finditer(text)
-        return
-    position = 0
-    while (match := rule.pattern.search(text, position)) is not None:
-        start = match.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            position = start + 1
-            continue
-        yield match
-        position = max(match.end(), start + 1)
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
@@ -270,6 +246,15 @@ def _merge_ranges(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[Tim
     return merged
 
 
+@dataclass(frozen=True)
+class Rules:
+    """A language's rules in priority order, and the scan that matches them all at once."""
+
+    rules: tuple[Rule, ...]
+    scan: RuleScan
+
+
 @cache
-def _rules(language: str) -> tuple[Rule, ...]:
-    return build_rules(load_lexicon(language))
+def _rules(language: str) -> Rules:
+    rules = build_rules(load_lexicon(language))
+    return Rules(rules, RuleScan([rule.pattern for rule in rules]))

@@ -17,7 +17,6 @@ BARE_YEAR = r"(?:19|20)\d\d"
 PAST_YEAR = r"(?:1\d{3}|20\d\d)"
 """A year a preposition or prefix marks as one, so earlier centuries count ("in 1848")."""
 END = r"(?!\w)"
-WORD_START = r"(?<!\w)"
 
 
 def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
@@ -221,45 +220,4 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             ),
         )
     specs += [(rf"(?<![\w:]){pattern}", relative.clock_time, 0) for pattern in lex["time_patterns"]]
-    gates = _gates(lex)
-    rules = []
-    for pattern, handler, group in specs:
-        # A leading "(?<!\w)" would make `re` try the pattern at every position; checked by the
-        # tagger instead, it lets `re` jump straight to where the pattern's first words occur.
-        # Patterns that open with optional or case-blind parts start with "\b" instead, which
-        # rejects most positions with one test.
-        word_start = pattern.startswith(WORD_START)
-        compiled = re.compile(pattern.removeprefix(WORD_START))
-        rules.append(Rule(compiled, handler, group, gates.get(handler), word_start))
-    return tuple(rules)
-
-
-def _gates(lex: Lexicon) -> dict[Handler, re.Pattern[str]]:
-    """Per normaliser, the words every match of its patterns contains (see `Rule.gate`)."""
-    months, weekdays = list(lex.month_numbers), list(lex.weekday_numbers)
-    vocabularies: dict[Handler, list[str]] = {
-        relative.relative_day: list(lex["relative_days"]),
-        relative.weekday: weekdays,
-        relative.relative_period: list(lex["period_units"]),
-        relative.weekend: list(lex["weekend_words"]),
-        relative.relative_time: list(lex["relative_times"]),
-        relative.day_part: list(lex["day_parts"]),
-        relative.reference_word: list(lex["reference_words"]),
-        relative.anaphoric: list(lex["anaphoric_periods"]),
-        relative.current_period: list(lex["current_periods"]),
-        relative.year_quarter: list(lex["quarter_nouns"]),
-        relative.rate: list(lex["set_rates"]),
-        durations.duration_noun: list(lex["duration_nouns"]),
-        dates.season: list(lex["seasons"]),
-        dates.holiday: list(lex["holidays"]),
-        dates.quarter: list(lex["quarter_ordinals"]),
-    }
-    for handler in (relative.ago, relative.ahead, durations.duration, durations.vague_duration):
-        vocabularies[handler] = list(lex["offset_units"])
-    month_handlers = (dates.day_range, dates.day_month, dates.part_month, dates.month_range, dates.month_year)
-    for handler in (*month_handlers, dates.month_alone, dates.bare_month):
-        vocabularies[handler] = months
-    return {
-        handler: re.compile(words([word.lower() for word in vocabulary]))
-        for handler, vocabulary in vocabularies.items()
-    }
+    return tuple(Rule(re.compile(pattern), handler, group) for pattern, handler, group in specs)

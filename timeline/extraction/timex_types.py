@@ -61,11 +61,6 @@ class Rule:
     pattern: re.Pattern[str]
     handler: Handler
     span_group: str | int = 0
-    gate: re.Pattern[str] | None = None
-    """Words one of which every match contains, sought in the lower-cased text: where none
-    occurs the pattern cannot match, and one quick search spares a scan with the pattern."""
-    word_start: bool = False
-    """The match must start a word (the tagger checks it; see `timex_rules.build_rules`)."""
 
 
 def words(items: list[str] | dict[str, object]) -> str:

@@ -1,0 +1,78 @@
+"""The temporal tagger finds an expression wherever its rule may start: the shared scan tries
+each rule only where one of its first words or digits begins, and must miss none of them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extraction.timex import tag_timexes
+
+PUBLISHED = date(2025, 4, 5)  # a Saturday
+
+
+def values(text: str, language: str) -> list[tuple[str, str]]:
+    """Tag a text as TimeML scoring sees it; return (span, value) pairs."""
+    found = tag_timexes(text, language=language, reference=PUBLISHED, merge_ranges=False)
+    return [(t.text, t.value) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "March 3, 2025: talks resumed in Niamey.", [("March 3, 2025", "2025-03-03")]),
+        ("en", "Talks resumed (3 March 2025) after a pause.", [("3 March 2025", "2025-03-03")]),
+        (
+            "en",
+            'He said "yesterday" twice;today he left.',
+            [("yesterday", "2025-04-04"), ("today", "2025-04-05")],
+        ),
+        (
+            "en",
+            "They met in mid-March, setting pre-2020 plans aside.",
+            [("mid-March", "2025-03"), ("pre-2020", "2020")],
+        ),
+        ("en", "Elections are planned for 2024-2025.", [("2024", "2024"), ("2025", "2025")]),
+        (
+            "en",
+            "The accord of 12/03/2024 was signed at 10:30.",
+            [("12/03/2024", "2024-12-03"), ("10:30", "2024-12-03T10:30")],
+        ),
+        (
+            "fr",
+            "«Mardi» dernier,le 3 mars,les ministres se sont vus.",
+            [("Mardi", "2025-04-01"), ("le 3 mars", "2025-03-03")],
+        ),
+        (
+            "fr",
+            "L'accord, signé l'année dernière, entre en vigueur aujourd’hui.",
+            [("l'année dernière", "2024"), ("aujourd’hui", "2025-04-05")],
+        ),
+    ],
+)
+def test_expressions_after_punctuation_hyphens_apostrophes_and_at_the_text_start(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A rule starting the text, or right after a bracket, quote, semicolon, comma, hyphen or
+    apostrophe, is tried there."""
+    assert values(text, language) == expected
+
+
+def test_words_that_only_begin_like_a_date_are_not_dates() -> None:
+    """ "Marchant", "Mayday" and "Sundays" start like a month or weekday but are other words."""
+    assert values("The Marchant family met Mayday crews on Sundays.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Signed on ٢٠٢٥-03-05 in Abuja.", [("٢٠٢٥-03-05", "2025-03-05")]),
+        ("Talks lasted ٣ days.", [("٣ days", "P3D")]),
+    ],
+)
+def test_decimal_digits_other_than_ascii_start_expressions_too(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """`\\d` in a rule matches Arabic-Indic digits as well, so they start expressions as 0-9 do."""
+    assert values(text, "en") == expected

@@ -1,0 +1,171 @@
+"""Every tagger rule's matches in a text, found with one shared scan instead of one pass per rule.
+
+Most rules open with optional words ("in", "the", "last"…) or digits before the month, weekday
+or number they are about, so Python's `re` can skip to no particular character and tries each
+rule at every position. The parsed rule tells every way one of its matches can begin (which
+`pattern_scan.literal_starts`, reading plain literal openings only, cannot), and `PatternScan`
+then tries each rule only where one of those beginnings occurs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+# The parser `re.compile` itself uses gives a pattern's structure without re-reading regex syntax
+# here. It is private, but has kept this shape since Python 3.11 (the oldest we support).
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+from timeline.extraction.pattern_scan import PatternScan
+
+Beginning = tuple[str, bool, tuple[str, ...]]
+"""A way a match can begin: the characters it begins with, whether they are all that was consumed
+so far (so that what follows extends them), and the word-start tests made before the first one."""
+
+NOTHING_YET: list[Beginning] = [("", True, ())]
+MAX_LENGTH = 6
+"""Characters per beginning: enough to tell "the", "this" and "those" apart."""
+MAX_BEGINNINGS = 400
+"""More beginnings than this are shortened to fewer characters (digits multiply fast)."""
+ASCII_DIGITS = "0123456789"
+OTHER_DIGITS = re.compile(r"[^\D0-9]")
+"""What `\\d` matches besides 0-9 (Arabic-Indic digits…): beginnings read `\\d` as 0-9 only, so
+a text holding one of these is scanned rule by rule."""
+WORD_CLASS = (sre.CATEGORY, sre.CATEGORY_WORD)
+WORD_OR_DOT = {WORD_CLASS, (sre.LITERAL, ord("."))}
+
+
+class RuleScan:
+    """Rule patterns, each matched as its own `finditer` would, with one shared scan."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self._patterns = tuple(patterns)
+        self._scan = PatternScan(self._patterns, starts=rule_starts)
+
+    def matches(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
+        """Yield (pattern index, match) for every pattern in order, each pattern's matches as
+        `pattern.finditer(text)` yields them."""
+        if OTHER_DIGITS.search(text) is None:
+            yield from self._scan.matches(text)
+            return
+        for index, pattern in enumerate(self._patterns):
+            for match in pattern.finditer(text):
+                yield index, match
+
+
+def rule_starts(source: str) -> list[tuple[str, ...]] | None:
+    """The starts one of which every match of a regex source begins with, in the form of
+    `pattern_scan.literal_starts` (word-start tests, then one escaped character per piece), or
+    None when a match may begin with any character. `\\d` is read as 0-9 (see `OTHER_DIGITS`)."""
+    beginnings = _sequence(_parser.parse(source).data, NOTHING_YET)
+    if not beginnings or any(not chars for chars, _, _ in beginnings):
+        return None
+    return sorted(
+        {(*_tests_before(chars[0], tests), *map(re.escape, chars)) for chars, _, tests in beginnings}
+    )
+
+
+def _tests_before(char: str, tests: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct word-start tests before `char`; before a word character "\\b" is "(?<!\\w)",
+    written once, so starts share more of the trie."""
+    if char.isalnum() or char == "_":
+        tests = tuple("(?<!\\w)" if test == "\\b" else test for test in tests)
+    return tuple(dict.fromkeys(tests))
+
+
+def _sequence(items: Any, beginnings: list[Beginning] | None) -> list[Beginning] | None:
+    """`beginnings` extended by the items of a parsed sequence, one after another."""
+    for op, av in items:
+        if beginnings is None or not any(extensible for _, extensible, _ in beginnings):
+            break
+        beginnings = _extend(beginnings, _item(op, av))
+    return beginnings
+
+
+def _extend(beginnings: list[Beginning], item: list[Beginning] | None) -> list[Beginning] | None:
+    """Each extensible beginning followed by each way `item` begins (None: by anything)."""
+    extended: set[Beginning] = set()
+    for chars, extensible, tests in beginnings:
+        if not extensible:
+            extended.add((chars, False, tests))
+        elif item is None:
+            if not chars:
+                return None
+            extended.add((chars, False, tests))
+        else:
+            for more, complete, more_tests in item:
+                joined = chars + more
+                fits = complete and len(joined) < MAX_LENGTH
+                extended.add((joined[:MAX_LENGTH], fits, tests if chars else tests + more_tests))
+    for length in range(MAX_LENGTH - 1, 0, -1):
+        if len(extended) <= MAX_BEGINNINGS:
+            break
+        extended = {(c[:length], e and len(c) <= length, t) for c, e, t in extended}
+    return list(extended)
+
+
+def _item(op: Any, av: Any) -> list[Beginning] | None:
+    """The ways one parsed item begins, or None when it may begin with anything."""
+    if op is sre.LITERAL:
+        return [(chr(av), True, ())]
+    if op is sre.IN:
+        chars = _class_chars(av)
+        return None if chars is None else [(char, True, ()) for char in chars]
+    if op is sre.BRANCH:
+        branches = [_sequence(branch.data, NOTHING_YET) for branch in av[1]]
+        return None if any(b is None for b in branches) else [x for b in branches if b for x in b]
+    if op is sre.SUBPATTERN:
+        return None if av[1] & re.IGNORECASE else _sequence(av[3].data, NOTHING_YET)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        return _repeat(*av)
+    if op is sre.AT:
+        return [("", True, ("\\b",) if av is sre.AT_BOUNDARY else ())]
+    if op is sre.ASSERT_NOT:
+        direction, pattern = av
+        if not pattern.data:  # "(?!)": the lexicon has no word for this place
+            return []
+        test = _word_test(pattern.data) if direction < 0 else None
+        return [("", True, (test,) if test else ())]
+    if op is sre.ASSERT:
+        return NOTHING_YET
+    return None
+
+
+def _repeat(least: int, most: int, pattern: Any) -> list[Beginning] | None:
+    """The ways `least` to `most` repetitions begin: the first `least` extend one another, and
+    a further one may follow them."""
+    once = _sequence(pattern.data, NOTHING_YET)
+    beginnings: list[Beginning] | None = NOTHING_YET
+    for _ in range(least):
+        if beginnings is None:
+            return None
+        beginnings = _extend(beginnings, once)
+    if beginnings is None or most == least:
+        return beginnings
+    further = _extend(beginnings, once)
+    return None if further is None else list({*beginnings, *((c, False, t) for c, _, t in further)})
+
+
+def _class_chars(members: Any) -> list[str] | None:
+    """The characters of a parsed class, or None for a negated or open-ended one."""
+    chars: list[str] = []
+    for op, av in members:
+        if op is sre.LITERAL:
+            chars.append(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < 256:
+            chars.extend(map(chr, range(av[0], av[1] + 1)))
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            chars.extend(ASCII_DIGITS)
+        else:
+            return None
+    return chars
+
+
+def _word_test(items: Any) -> str | None:
+    """The word-start test a parsed lookbehind implies, in a form `PatternScan` knows: one that
+    rejects a word character before (and perhaps more, as "(?<![\\w:])" does) implies "(?<!\\w)"."""
+    if len(items) != 1 or items[0][0] is not sre.IN or WORD_CLASS not in items[0][1]:
+        return None
+    return "(?<![\\w.])" if set(items[0][1]) == WORD_OR_DOT else "(?<!\\w)"
