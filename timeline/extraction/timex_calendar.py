@@ -11,6 +11,10 @@ from timeline.extraction import calendar as cal
 from timeline.extraction.timex_types import INVALID, Context, Found
 
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+LAST_WORD = re.compile(r"(\S+)\s*$")
+THOUSANDS_SEPARATOR = re.compile(r"\d[\s\u00a0\u202f]$")
+"""A digit and a space before a number: "2 000" is a thousands separator, not a year."""
+NEXT_WORD = re.compile(r"\s*([^\s,.;:)]+)")
 
 
 def _explicit(period: cal.Period) -> Found:
@@ -184,12 +188,12 @@ def year_date(m: re.Match[str], _ctx: Context) -> Found | None:
 def bare_year(m: re.Match[str], ctx: Context) -> Found | None:
     before = ctx.text[max(0, m.start() - 20) : m.start()]
     after = ctx.text[m.end() : m.end() + 20]
-    last_word = re.search(r"(\S+)\s*$", before)
+    last_word = LAST_WORD.search(before)
     if last_word and last_word.group(1).rstrip(".:") in ctx.lexicon["numeric_reference_words"]:
         return None
-    if re.search(r"\d[\s\u00a0\u202f]$", before):  # "2 000": a thousands separator, not a year
+    if THOUSANDS_SEPARATOR.search(before):
         return None
-    next_word = re.match(r"\s*([^\s,.;:)]+)", after)
+    next_word = NEXT_WORD.match(after)
     if next_word and next_word.group(1) in ctx.lexicon["non_date_followers"]:
         return None
     return year_date(m, ctx)

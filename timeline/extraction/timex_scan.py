@@ -58,7 +58,8 @@ class RuleScan:
 def rule_starts(source: str) -> list[tuple[str, ...]] | None:
     """The starts one of which every match of a regex source begins with, in the form of
     `pattern_scan.literal_starts` (word-start tests, then one escaped character per piece), or
-    None when a match may begin with any character. `\\d` is read as 0-9 (see `OTHER_DIGITS`)."""
+    None when a match may begin with any character (or no match is possible: a lexicon list left
+    empty). `\\d` is read as 0-9 (see `OTHER_DIGITS`)."""
     beginnings = _sequence(_parser.parse(source).data, NOTHING_YET)
     if not beginnings or any(not chars for chars, _, _ in beginnings):
         return None
