@@ -9,7 +9,8 @@ confirms. Every threshold lives in `THRESHOLDS`, and every merge keeps its reaso
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -133,6 +134,11 @@ class _Month:
     days: dict[date, _Dated] = field(default_factory=dict)
     spans: dict[tuple[date, date, str], _Dated] = field(default_factory=dict)
 
+    def records(self) -> Iterator[StoredMention]:
+        """Every mention held for the month (a range's once per range)."""
+        for dated in (*self.days.values(), *self.spans.values()):
+            yield from dated.by_type.get(None, ())
+
     def add(self, record: StoredMention) -> None:
         if record.date_start == record.date_end and record.precision == "day":
             self.days.setdefault(record.date_start, _Dated()).add(record)
@@ -141,8 +147,8 @@ class _Month:
             self.spans.setdefault(key, _Dated()).add(record)
 
 
-MOST_HELD = 20_000
-"""Stored mentions held in memory at most (about 15 MB), beyond the month being read."""
+MOST_HELD = 50_000
+"""Stored mentions held in memory at most (about 60 MB): past it the least recently read months go."""
 
 
 class CandidateIndex:
@@ -156,7 +162,7 @@ class CandidateIndex:
     def __init__(self, session: Session, thresholds: Thresholds = THRESHOLDS) -> None:
         self.session = session
         self._slack = timedelta(days=thresholds.day_tolerance)
-        self._months: dict[tuple[int, int], _Month] = {}
+        self._months: OrderedDict[tuple[int, int], _Month] = OrderedDict()
         self._held: dict[int, StoredMention] = {}
         self._by_event: dict[int, list[StoredMention]] = {}
         self._forwarded: dict[int, int] = {}
@@ -193,6 +199,7 @@ class CandidateIndex:
         for month in _months(record.date_start, record.date_end):
             if month in self._months:
                 self._months[month].add(record)
+        self._make_room()
 
     def merged(self, kept_event: int, dropped_event: int) -> None:
         """Follow a merge: mentions of the dropped event now belong to the kept one (also those read
@@ -213,16 +220,27 @@ class CandidateIndex:
         self._forwarded.clear()
 
     def _month(self, month: tuple[int, int]) -> _Month:
-        if month not in self._months:
-            if len(self._held) > MOST_HELD:  # memory stays flat: months are read again when needed
-                self._months.clear()
-                self._held.clear()
-                self._by_event.clear()
+        if month in self._months:
+            self._months.move_to_end(month)
+        else:
+            self._make_room()
             held = _Month(_first_day(month), _last_day(month))
             for record in _load_month(self.session, month):
                 held.add(self._hold(record))
             self._months[month] = held
         return self._months[month]
+
+    def _make_room(self) -> None:
+        """Let the least recently read months go while too many mentions are held (the database
+        still has them): memory stays flat however large the archive."""
+        while len(self._held) > MOST_HELD and len(self._months) > 1:
+            _, dropped = self._months.popitem(last=False)
+            for record in dropped.records():
+                if record.id in self._held and not any(
+                    month in self._months for month in _months(record.date_start, record.date_end)
+                ):
+                    del self._held[record.id]
+                    self._by_event[record.event_id].remove(record)
 
     def _current(self, event_id: int) -> int:
         while event_id in self._forwarded:
