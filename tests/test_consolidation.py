@@ -77,7 +77,7 @@ def test_any_ingest_order_gives_the_same_clusters(tmp_path: Path, seed: int) -> 
 def test_clusters_hold_when_memory_lets_months_go(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With room for only a few stored mentions in memory, months are let go and read again from
     the database (merges not yet stored included), and the events are the same."""
-    monkeypatch.setattr("timeline.clustering.MOST_HELD", 3)
+    monkeypatch.setattr("timeline.candidates.MOST_HELD", 3)
     files = sorted(str(p) for p in (CLUSTERS / "articles").glob("*.txt"))
     random.Random(5).shuffle(files)
     db = str(tmp_path / "tight.db")

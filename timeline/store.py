@@ -14,7 +14,8 @@ from sqlalchemy import Connection, Insert, insert
 from sqlmodel import Session, col, delete, select
 
 from timeline import sqlite_features
-from timeline.clustering import CandidateIndex, MergeReason, StoredMention, country_codes, find_events
+from timeline.candidates import CandidateIndex, StoredMention
+from timeline.clustering import THRESHOLDS, MergeReason, country_codes, find_events
 from timeline.consolidation import absorb_events, kept_apart
 from timeline.events import ensure_actor, refresh_event, refresh_events
 from timeline.extraction import EXTRACTOR_VERSION, ExtractedMention, Extraction
@@ -68,7 +69,7 @@ class ArticleWriter:
 
     def __init__(self, session: Session, candidates: CandidateIndex | None = None) -> None:
         self.session = session
-        self.candidates = candidates or CandidateIndex(session)
+        self.candidates = candidates or CandidateIndex(session, THRESHOLDS.day_tolerance)
         self._actors: dict[tuple[str, str], int] = {}
         self._any_split = session.exec(select(SplitPair.mention_a).limit(1)).first() is not None
 

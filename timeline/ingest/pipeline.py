@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from timeline import sources, sqlite_features, store
-from timeline.clustering import CandidateIndex
+from timeline.candidates import CandidateIndex
 from timeline.events import refresh_events
 from timeline.extraction import Extraction, extract
 from timeline.extraction.language import normalise_language

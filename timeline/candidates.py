@@ -1,0 +1,267 @@
+"""The stored mentions clustering compares a new mention with, held in memory by month, day,
+precision, country and type, read from the database a month at a time and kept current as
+mentions are added and events merged; memory stays bounded by letting months go.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import bindparam
+from sqlmodel import Session, col, select
+
+from timeline.extraction import ExtractedMention
+from timeline.models import Actor, Article, Mention, MentionActor
+
+
+@dataclass(slots=True)
+class StoredMention:
+    """An already stored mention, as clustering compares it (no ORM object: thousands are held)."""
+
+    id: int
+    event_id: int
+    article_id: int
+    language: str
+    date_start: date
+    date_end: date
+    precision: str
+    event_type: str
+    location: str | None
+    evidence: str
+    countries: frozenset[str]
+
+
+ONE_DAY = timedelta(days=1)
+LONGEST_RANGE = timedelta(days=400)
+"""Stored mentions spanning longer than this are not candidates: a range of more than a year
+cannot pin a happening down (a year-precision date already scores nothing)."""
+
+
+@dataclass
+class _Dated:
+    """The stored mentions of one date or range (and precision), also by the countries they
+    name and by type: on a busy day a mention only needs those sharing one of its countries
+    (and, on its very dates, those naming none), and a vague date only those of its type."""
+
+    by_type: dict[str | None, list[StoredMention]] = field(default_factory=dict)
+    """Every mention under None, and under its type."""
+    nameless: dict[str | None, list[StoredMention]] = field(default_factory=dict)
+    by_country: dict[tuple[str, str | None], list[StoredMention]] = field(default_factory=dict)
+
+    def add(self, record: StoredMention) -> None:
+        for kind in (None, record.event_type):
+            self.by_type.setdefault(kind, []).append(record)
+            if not record.countries:
+                self.nameless.setdefault(kind, []).append(record)
+            for code in record.countries:
+                self.by_country.setdefault((code, kind), []).append(record)
+
+    def keep_possible(
+        self, kept: dict[int, StoredMention], same_dates: bool, countries: frozenset[str], kind: str | None
+    ) -> None:
+        """Add the mentions that may match one of these dates and countries, of type `kind` when
+        given (see `_score`)."""
+        if not countries:
+            if same_dates:
+                kept.update((record.id, record) for record in self.by_type.get(kind, ()))
+            return
+        for code in countries:
+            kept.update((record.id, record) for record in self.by_country.get((code, kind), ()))
+        if same_dates:
+            kept.update((record.id, record) for record in self.nameless.get(kind, ()))
+
+
+@dataclass
+class _Month:
+    """A month's stored mentions: one-day mentions of day precision by day (most of them),
+    others by range and precision."""
+
+    first: date
+    last: date
+    days: dict[date, _Dated] = field(default_factory=dict)
+    spans: dict[tuple[date, date, str], _Dated] = field(default_factory=dict)
+
+    def records(self) -> Iterator[StoredMention]:
+        """Every mention held for the month (a range's once per range)."""
+        for dated in (*self.days.values(), *self.spans.values()):
+            yield from dated.by_type.get(None, ())
+
+    def add(self, record: StoredMention) -> None:
+        if record.date_start == record.date_end and record.precision == "day":
+            self.days.setdefault(record.date_start, _Dated()).add(record)
+        else:
+            key = (record.date_start, record.date_end, record.precision)
+            self.spans.setdefault(key, _Dated()).add(record)
+
+
+MOST_HELD = 50_000
+"""Stored mentions held in memory at most (about 60 MB): past it the least recently read months go."""
+
+
+class CandidateIndex:
+    """Stored mentions by month and day, each month read from the database once, then kept
+    current as mentions are added and events merged.
+
+    It is valid for the transaction it was filled in; a writer may carry it into its next
+    transaction only when nobody else wrote in between (see `sqlite_features.data_version`).
+    """
+
+    def __init__(self, session: Session, day_tolerance: int) -> None:
+        self.session = session
+        self._slack = timedelta(days=day_tolerance)
+        self._months: OrderedDict[tuple[int, int], _Month] = OrderedDict()
+        self._held: dict[int, StoredMention] = {}
+        self._by_event: dict[int, list[StoredMention]] = {}
+        self._forwarded: dict[int, int] = {}
+        """Merged events whose mentions the database does not show moved yet: dropped → kept."""
+
+    def near(self, extracted: ExtractedMention, countries: frozenset[str]) -> list[StoredMention]:
+        """The stored mentions that may report the same happening as this mention (of these
+        countries): those of the same dates whose countries do not differ, and those overlapping
+        the dates widened by the day tolerance that share a country (a looser date needs the same
+        parties); a pair of dates one of which is vague also needs the same type (see `_score`)."""
+        start, end = extracted.date_start, extracted.date_end
+        low, high = start - self._slack, end + self._slack
+        vague = extracted.precision != "day"
+        if vague and extracted.event_type == "other":
+            return []
+        kind = extracted.event_type if vague else None
+        seen: dict[int, StoredMention] = {}
+        for month in _months(low, high):
+            held = self._month(month)
+            day, last_day = max(low, held.first), min(high, held.last)
+            while day <= last_day:
+                if day in held.days:
+                    held.days[day].keep_possible(seen, day == start == end, countries, kind)
+                day += ONE_DAY
+            for (first, last, precision), dated in held.spans.items():
+                if first <= high and last >= low and (precision == "day" or extracted.event_type != "other"):
+                    of_kind = kind if precision == "day" else extracted.event_type
+                    dated.keep_possible(seen, first == start and last == end, countries, of_kind)
+        return list(seen.values())
+
+    def add(self, record: StoredMention) -> None:
+        """Hold a newly stored mention in every month already read (others will read it)."""
+        self._hold(record)
+        for month in _months(record.date_start, record.date_end):
+            if month in self._months:
+                self._months[month].add(record)
+        self._make_room()
+
+    def merged(self, kept_event: int, dropped_event: int) -> None:
+        """Follow a merge: mentions of the dropped event now belong to the kept one (also those read
+        from the database before the writer stores the merge)."""
+        self._forwarded[dropped_event] = kept_event
+        moved = self._by_event.pop(dropped_event, [])
+        for record in moved:
+            record.event_id = kept_event
+        self._by_event.setdefault(kept_event, []).extend(moved)
+
+    def joined_near(self, placed: Sequence[StoredMention], start: date, end: date) -> set[int]:
+        """The events (as merged since) that mentions not yet stored joined, near these dates."""
+        low, high = start - self._slack, end + self._slack
+        return {self._current(r.event_id) for r in placed if r.date_start <= high and r.date_end >= low}
+
+    def merges_stored(self) -> None:
+        """The database now shows every merge followed so far."""
+        self._forwarded.clear()
+
+    def _month(self, month: tuple[int, int]) -> _Month:
+        if month in self._months:
+            self._months.move_to_end(month)
+        else:
+            self._make_room()
+            held = _Month(_first_day(month), _last_day(month))
+            for record in _load_month(self.session, month):
+                held.add(self._hold(record))
+            self._months[month] = held
+        return self._months[month]
+
+    def _make_room(self) -> None:
+        """Let the least recently read months go while too many mentions are held (the database
+        still has them): memory stays flat however large the archive."""
+        while len(self._held) > MOST_HELD and len(self._months) > 1:
+            _, dropped = self._months.popitem(last=False)
+            for record in dropped.records():
+                if record.id in self._held and not any(
+                    month in self._months for month in _months(record.date_start, record.date_end)
+                ):
+                    del self._held[record.id]
+                    self._by_event[record.event_id].remove(record)
+
+    def _current(self, event_id: int) -> int:
+        while event_id in self._forwarded:
+            event_id = self._forwarded[event_id]
+        return event_id
+
+    def _hold(self, record: StoredMention) -> StoredMention:
+        """One object per mention, whichever months it spans, so a merge updates it once."""
+        held = self._held.setdefault(record.id, record)
+        if held is record:
+            record.event_id = self._current(record.event_id)
+            self._by_event.setdefault(record.event_id, []).append(record)
+        return held
+
+
+def _months(start: date, end: date) -> list[tuple[int, int]]:
+    if end - start > LONGEST_RANGE:
+        return []
+    months, (year, month) = [], (start.year, start.month)
+    while (year, month) <= (end.year, end.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _first_day(month: tuple[int, int]) -> date:
+    return date(*month, 1)
+
+
+def _last_day(month: tuple[int, int]) -> date:
+    return date(month[0] + (month[1] == 12), month[1] % 12 + 1, 1) - timedelta(days=1)
+
+
+_IN_MONTH = (
+    col(Mention.date_start) <= bindparam("last"),
+    col(Mention.date_start) >= bindparam("earliest"),
+    col(Mention.date_end) >= bindparam("first"),
+)
+_MONTH_MENTIONS = (
+    select(
+        Mention.id,
+        Mention.event_id,
+        Mention.article_id,
+        Article.language,
+        Mention.date_start,
+        Mention.date_end,
+        Mention.precision,
+        Mention.event_type,
+        Mention.location,
+        Mention.evidence,
+    )
+    .join(Article, col(Article.id) == col(Mention.article_id))
+    .where(*_IN_MONTH)
+)
+_MONTH_COUNTRIES = (
+    select(MentionActor.mention_id, Actor.code)
+    .join(Actor, col(Actor.id) == col(MentionActor.actor_id))
+    .join(Mention, col(Mention.id) == col(MentionActor.mention_id))
+    .where(*_IN_MONTH, col(Actor.kind) == "country")
+)
+
+
+def _load_month(session: Session, month: tuple[int, int]) -> list[StoredMention]:
+    first, last = _first_day(month), _last_day(month)
+    bounds = {"first": first, "last": last, "earliest": first - LONGEST_RANGE}
+    connection = session.connection()
+    countries: dict[int, set[str]] = {}
+    for mention_id, code in connection.execute(_MONTH_COUNTRIES, bounds):
+        if code:
+            countries.setdefault(mention_id, set()).add(code)
+    return [
+        StoredMention(*row, countries=frozenset(countries.get(row[0], ())))
+        for row in connection.execute(_MONTH_MENTIONS, bounds)
+    ]
