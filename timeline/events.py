@@ -8,14 +8,15 @@ each corrected field replacing its machine value.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Row, bindparam, insert, update
 from sqlmodel import Session, col, delete, select
 
 from timeline import sqlite_features
+from timeline.extraction import ExtractedMention
 from timeline.extraction.gazetteer import TOKEN, Entity, fold, load_gazetteer
 from timeline.models import Actor, Annotation, Article, Event, EventActor, Mention, MentionActor
 from timeline.sources import count_sources
@@ -41,6 +42,51 @@ MENTION_COLUMNS = (
     Mention.evidence,
 )
 ARTICLE_COLUMNS = (Article.id, Article.title, Article.published, Article.outlet, Article.url, Article.source)
+
+
+class ArticleFacts(NamedTuple):
+    """What deriving an event reads of an article (the columns of `ARTICLE_COLUMNS`)."""
+
+    id: int
+    title: str
+    published: date | None
+    outlet: str | None
+    url: str | None
+    source: str
+
+
+class _Reported(NamedTuple):
+    """What deriving an event reads of a mention not stored yet."""
+
+    article_id: int
+    date_start: date
+    date_end: date
+    precision: str
+    event_type: str
+    location: str | None
+    modality: str
+    summary: str
+    confidence: float
+
+
+def new_event_values(session: Session, article: ArticleFacts, mention: ExtractedMention) -> dict[str, Any]:
+    """The values of an event only this mention reports, as `refresh_events` would derive them:
+    ingest writes a new event whole rather than deriving it again after inserting it."""
+    reported = _Reported(
+        article.id,
+        mention.date_start,
+        mention.date_end,
+        mention.precision,
+        mention.event_type,
+        mention.location,
+        mention.modality,
+        mention.summary,
+        mention.confidence,
+    )
+    values: dict[str, Any] = {"article_id": article.id, "is_manual": False}
+    _derive_from_mentions(session, 0, values, [reported], {article.id: article})
+    values["is_corrected"] = _apply_corrections(values, None)
+    return values
 
 
 def refresh_event(session: Session, event_id: int) -> Event | None:
@@ -109,7 +155,11 @@ def _refresh_batch(session: Session, ids: list[int]) -> None:
 
 
 def _derive_from_mentions(
-    session: Session, event_id: int, values: dict[str, Any], mentions: list[Row], articles: dict[int, Row]
+    session: Session,
+    event_id: int,
+    values: dict[str, Any],
+    mentions: Sequence[Row | _Reported],
+    articles: Mapping[int, Row | ArticleFacts],
 ) -> None:
     """The most specific date most mentions agree on, the majority type, place and modality."""
     finest = min(PRECISION_RANK[m.precision] for m in mentions)

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from timeline import sources, sqlite_features, store
+from timeline.article_writer import ArticleWriter
 from timeline.candidates import CandidateIndex
 from timeline.events import refresh_events
 from timeline.extraction import Extraction, extract
@@ -250,7 +251,7 @@ class ChunkWriter:
     ) -> list[tuple[RawArticle, int]]:
         """Store the whole chunk in one transaction; nothing (an empty list) if anything failed."""
         with Session(self.engine) as session:
-            writer = store.ArticleWriter(session, self._carried_into(session))
+            writer = ArticleWriter(session, self._carried_into(session))
             try:
                 touched: set[int] = set()
                 for (raw, digest), extraction in extracted:
@@ -274,14 +275,14 @@ class ChunkWriter:
         stored: list[tuple[RawArticle, int]] = []
         touched: set[int] = set()
         with Session(self.engine) as session:
-            writer = store.ArticleWriter(session)
+            writer = ArticleWriter(session)
             for (raw, digest), extraction in extracted:
                 try:
                     with session.begin_nested():
                         touched |= writer.add_article(_article_values(raw, digest, extraction), extraction)
                 except Exception as error:  # a failed article must never stop the batch
                     self._forget()
-                    writer = store.ArticleWriter(session)  # what it held may have been rolled back
+                    writer = ArticleWriter(session)  # what it held may have been rolled back
                     summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
                     report("failure", summary, raw.source)
                     continue
