@@ -84,8 +84,9 @@ def unindex_events(session: Session, event_ids: Iterable[int]) -> None:
     """Remove events from the search index."""
     if not is_sqlite(session):
         return
-    for event_id in event_ids:
-        session.execute(text("DELETE FROM event_fts WHERE rowid = :id"), {"id": event_id})
+    params = [{"id": event_id} for event_id in event_ids]
+    if params:
+        session.execute(text("DELETE FROM event_fts WHERE rowid = :id"), params)
 
 
 def fts_query(user_text: str, prefix_terms: list[str] | None = None) -> str:
