@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, false, func
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from timeline.models import Actor, Annotation, AnnotationTag, Article, Event, EventActor, Mention
@@ -36,13 +37,16 @@ ROW_COLUMNS = (
     col(Article.published).label("article_published"),
     col(Article.outlet),
     col(Article.language),
-    col(Annotation.status),
-    col(Annotation.starred),
-    col(Annotation.note),
+    func.coalesce(col(Annotation.status), "unreviewed").label("status"),
+    func.coalesce(col(Annotation.starred), false()).label("starred"),
+    func.coalesce(col(Annotation.note), "").label("note"),
     col(Annotation.revision).label("annotation_revision"),
 )
-"""What an event row reads, as plain columns: a million rows export without building objects."""
-_ROW_FIELDS = tuple(column.key for column in ROW_COLUMNS)
+"""What an event row reads, as plain columns (the event id and start date first: the keyset of
+a page); a million rows export without building objects."""
+ROW_FIELDS = tuple(column.key for column in ROW_COLUMNS)
+RELATED_FIELDS = ("actors", "countries", "people", "tags", "evidence", "source_urls")
+"""EventRow's fields read from other tables, in the order `Related.values_of` gives them."""
 
 
 @dataclass
@@ -57,6 +61,17 @@ class Related:
     date_texts: dict[int, str] = field(default_factory=dict)
     urls: defaultdict[int, dict[str, None]] = field(default_factory=lambda: defaultdict(dict))
     """Distinct source URLs (or paths) in mention order, as dict keys."""
+
+    def values_of(self, event_id: int) -> tuple[Any, ...]:
+        """The `RELATED_FIELDS` of one event, in that order."""
+        return (
+            tuple(self.actors.get(event_id, ())),
+            tuple(self.countries.get(event_id, ())),
+            tuple(self.people.get(event_id, ())),
+            tuple(self.tags.get(event_id, ())),
+            self.evidence.get(event_id, ""),
+            tuple(self.urls.get(event_id, ())),
+        )
 
 
 _PAGE_IDS = bindparam("event_ids", expanding=True)
@@ -88,7 +103,7 @@ def load_related(
     `annotated` names the events known to have an annotation (only they can have tags; the tag
     query is skipped when there are none); None when that is not known. The queries run on the
     session's connection without the ORM: its per-row loading cost more than the queries
-    themselves on a large export."""
+    themselves on a large export, and so did SQLAlchemy's building of rows (plain values here)."""
     related = Related()
     ids = [event_id for event_id in event_ids if event_id is not None]
     if not ids:
@@ -96,17 +111,17 @@ def load_related(
     connection = session.connection()
     page = {"event_ids": ids}
     tagged = ids if annotated is None else annotated
-    for event_id, name, kind, code in connection.execute(_ACTORS_OF_PAGE, page).all():
+    for event_id, name, kind, code in driver_rows(connection, _ACTORS_OF_PAGE, page):
         if kind == "person":
             related.people[event_id].append(name)
             continue
         related.actors[event_id].append(name)
         if kind == "country" and code:
             related.countries[event_id].append(code)
-    tag_rows = connection.execute(_TAGS_OF_PAGE, {"event_ids": tagged}).all() if tagged else []
+    tag_rows = driver_rows(connection, _TAGS_OF_PAGE, {"event_ids": tagged}) if tagged else []
     for event_id, tag in tag_rows:
         related.tags[event_id].append(tag)
-    for event_id, evidence, url, source, date_text in connection.execute(_MENTIONS_OF_PAGE, page).all():
+    for event_id, evidence, url, source, date_text in driver_rows(connection, _MENTIONS_OF_PAGE, page):
         if event_id not in related.evidence:
             related.evidence[event_id] = evidence
             related.date_texts[event_id] = date_text
@@ -114,19 +129,22 @@ def load_related(
     return related
 
 
+def driver_rows(connection: Connection, statement: Any, parameters: dict[str, Any]) -> list[Any]:
+    """The rows of a statement as the database driver gives them (plain tuples, values not
+    converted to Python types: SQLite gives dates as ISO text). SQLAlchemy still compiles and
+    binds the statement; only its per-row work is skipped."""
+    result = connection.execute(statement, parameters)
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
+
+
 def event_fields(row: Any, related: Related) -> dict[str, Any]:
     """EventRow's fields for a row of `ROW_COLUMNS`, as a plain dict (cheaper than the model)."""
-    fields = dict(zip(_ROW_FIELDS, row, strict=True))
+    fields = dict(zip(ROW_FIELDS, row, strict=True))
     event_id = fields["event_id"]
-    fields["status"] = fields["status"] or "unreviewed"
-    fields["starred"] = bool(fields["starred"])
-    fields["note"] = fields["note"] or ""
     fields["annotation_revision"] = fields["annotation_revision"] or 0
-    fields["actors"] = tuple(related.actors.get(event_id, ()))
-    fields["countries"] = tuple(related.countries.get(event_id, ()))
-    fields["people"] = tuple(related.people.get(event_id, ()))
-    fields["tags"] = tuple(related.tags.get(event_id, ()))
-    fields["evidence"] = related.evidence.get(event_id, "")
-    fields["source_urls"] = tuple(related.urls.get(event_id, ()))
+    fields.update(zip(RELATED_FIELDS, related.values_of(event_id), strict=True))
     fields["date_text"] = related.date_texts.get(event_id, "")
     return fields

@@ -8,11 +8,13 @@ from __future__ import annotations
 import csv
 import gc
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import Any, TextIO
 
+from timeline.event_reading import RELATED_FIELDS
 from timeline.queries import EventRow, EventStream
 
 CSV_COLUMNS = (
@@ -59,54 +61,92 @@ def format_date_end(row: EventRow) -> str:
 
 def date_end_label(start: date, end: date, precision: str) -> str:
     """The end of a range cut to `precision`, or "" when the range is the unit `start` names."""
-    if precision == "year" and end == start.replace(month=12, day=31):
+    return _iso_end_label(start.isoformat(), end.isoformat(), precision)
+
+
+def _iso_end_label(start: str, end: str, precision: str) -> str:
+    if precision == "year" and end == start[:4] + "-12-31":
         return ""
     if precision == "day" and end == start:
         return ""
-    written_end = format_date(end, precision)
-    return "" if written_end == format_date(start, precision) else written_end
+    length = _PRECISION_LENGTHS.get(precision, 10)
+    return "" if end[:length] == start[:length] else end[:length]
 
 
-def record_values(fields: Mapping[str, Any]) -> tuple[Any, ...]:
+def _iso(day: date | str) -> str:
+    """A date as ISO text; a database driver may give it as text already (SQLite does)."""
+    return day if isinstance(day, str) else day.isoformat()
+
+
+RECORD_SOURCE_FIELDS = (
+    "event_id",
+    "date_start",
+    "date_end",
+    "precision",
+    "event_type",
+    "summary",
+    "location",
+    "article_title",
+    "article_url",
+    "article_published",
+    "language",
+    "confidence",
+    "status",
+    "starred",
+    "note",
+    "sources",
+)
+"""The event row fields an export record reads, in `record_values`' order (related fields follow)."""
+_record_source = operator.itemgetter(*RECORD_SOURCE_FIELDS, *RELATED_FIELDS)
+
+
+def record_values(values: Sequence[Any]) -> tuple[Any, ...]:
     """The export columns of one event in `CSV_COLUMNS` order, as typed values (lists stay
-    sequences). `fields` are EventRow's fields by name: a read model's or a stream's."""
-    start, end, precision = fields["date_start"], fields["date_end"], fields["precision"]
-    published = fields["article_published"]
+    sequences). `values` are `RECORD_SOURCE_FIELDS` then `RELATED_FIELDS`; dates may be ISO
+    text, as a stream's raw values are."""
+    (
+        event_id, start, end, precision, event_type, summary, location, title, url, published,
+        language, confidence, status, starred, note, sources,
+        actors, countries, people, tags, evidence, source_urls,
+    ) = values  # fmt: skip
+    start, end = _iso(start), _iso(end)
     return (
-        fields["event_id"],
-        format_date(start, precision),
-        date_end_label(start, end, precision),
+        event_id,
+        start[: _PRECISION_LENGTHS.get(precision, 10)],
+        _iso_end_label(start, end, precision),
         precision,
-        fields["event_type"],
-        fields["summary"],
-        fields["actors"],
-        fields["countries"],
-        fields["people"],
-        fields["location"] or "",
-        fields["evidence"],
-        fields["article_title"],
-        fields["article_url"] or "",
-        published.isoformat() if published else "",
-        fields["language"],
-        fields["confidence"],
-        fields["status"],
-        fields["starred"],
-        fields["tags"],
-        fields["note"],
-        fields["sources"],
-        fields["source_urls"],
+        event_type,
+        summary,
+        actors,
+        countries,
+        people,
+        location or "",
+        evidence,
+        title,
+        url or "",
+        _iso(published) if published else "",
+        language,
+        confidence,
+        status,
+        bool(starred),
+        tags,
+        note,
+        sources,
+        source_urls,
     )
 
 
 def row_record(row: EventRow) -> dict[str, Any]:
     """The export columns of one row by name, as typed values (lists stay sequences)."""
-    return dict(zip(CSV_COLUMNS, record_values(vars(row)), strict=True))
+    return dict(zip(CSV_COLUMNS, record_values(_record_source(vars(row))), strict=True))
 
 
-def event_fields(rows: Iterable[EventRow]) -> Iterator[Mapping[str, Any]]:
-    """EventRow's fields of each row; a stream from the database gives them without building
-    the read models."""
-    return rows.fields() if isinstance(rows, EventStream) else map(vars, rows)
+def record_sources(rows: Iterable[EventRow]) -> Iterator[Sequence[Any]]:
+    """What `record_values` reads for each row; a stream from the database gives it as plain
+    tuples without building the read models."""
+    if isinstance(rows, EventStream):
+        return rows.values(RECORD_SOURCE_FIELDS)
+    return map(_record_source, map(vars, rows))
 
 
 def neutralise_formula(cell: str) -> str:
@@ -144,7 +184,7 @@ def _csv_cells(values: Iterable[Any]) -> list[Any]:
 
 def write_csv(rows: Iterable[EventRow], out: TextIO, *, bom: bool = False) -> int:
     """Write a header and one line per row; return the number of rows written."""
-    return _write_csv_lines(map(record_values, event_fields(rows)), CSV_COLUMNS, out, bom=bom)
+    return _write_csv_lines(map(record_values, record_sources(rows)), CSV_COLUMNS, out, bom=bom)
 
 
 def write_csv_records(
@@ -173,8 +213,8 @@ def write_json(rows: Iterable[EventRow], out: TextIO) -> int:
     """Write a JSON array, streamed element by element; return the number of rows written."""
     count = 0
     out.write("[")
-    for fields in event_fields(rows):
-        record = dict(zip(CSV_COLUMNS, record_values(fields), strict=True))
+    for values in record_sources(rows):
+        record = dict(zip(CSV_COLUMNS, record_values(values), strict=True))
         out.write(("\n  " if count == 0 else ",\n  ") + json.dumps(record, ensure_ascii=False))
         count += 1
     out.write("\n]\n" if count else "]\n")
