@@ -3,6 +3,7 @@ several sources, multi-value and formula-like cells, through the CLI and the que
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlmodel import Session
 
 from timeline import queries
 from timeline.db import open_database
+from timeline.export import write_csv
 from timeline.models import Actor, Annotation, AnnotationTag, Article, Event, EventActor, Mention
 from timeline.queries import EventFilters, EventRow
 
@@ -255,3 +257,29 @@ def test_streamed_events_are_the_read_models_the_tui_pages_and_gets(seeded_db: s
         "",
         "",
     )
+
+
+def test_csv_from_read_models_matches_csv_streamed_from_the_database(seeded_db: str) -> None:
+    """Read models and a stream's raw driver values (dates as ISO text) give the same CSV bytes."""
+    engine = open_database(f"sqlite:///{seeded_db}")
+    with Session(engine) as session:
+        from_models, streamed = io.StringIO(newline=""), io.StringIO(newline="")
+        write_csv(list(queries.iter_events(session)), from_models)
+        write_csv(queries.iter_events(session), streamed)
+    engine.dispose()
+    assert from_models.getvalue() == streamed.getvalue() == HEADER + YEAR_ROW + DAY_ROW + MONTH_ROW
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+def test_a_stream_pages_on_from_a_raw_key_without_losing_or_repeating_rows(
+    seeded_db: str, sort: queries.Sort, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With pages of one row, each page starts after the key of the raw row before it."""
+    monkeypatch.setattr(queries, "PAGE_SIZE", 1)
+    engine = open_database(f"sqlite:///{seeded_db}")
+    with Session(engine) as session:
+        out = io.StringIO(newline="")
+        write_csv(queries.iter_events(session, sort=sort), out)
+    engine.dispose()
+    rows = YEAR_ROW + DAY_ROW + MONTH_ROW if sort == "date" else MONTH_ROW + DAY_ROW + YEAR_ROW
+    assert out.getvalue() == HEADER + rows
