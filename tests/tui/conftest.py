@@ -48,7 +48,11 @@ def app(demo_db: str) -> TimelineApp:
 
 
 async def settle(app: TimelineApp, pilot: Pilot) -> None:
-    """Wait until every worker is done and every message is handled (bounded, no sleeping)."""
+    """Wait until every worker is done and every message is handled (bounded, no sleeping).
+
+    The app must be quiet twice in a row: the screen starts some queries only after the next
+    refresh (the first page, the count after the rows), one pause after asking for them."""
+    quiet = 0
     for _ in range(50):
         await pilot.pause()
         with contextlib.suppress(WorkerCancelled):  # a newer query replaced it: wait for that one
@@ -56,5 +60,9 @@ async def settle(app: TimelineApp, pilot: Pilot) -> None:
         await pilot.pause()
         timeline = app.timeline
         busy = any(not worker.is_finished for worker in app.workers)
-        if timeline is not None and not busy and getattr(timeline, "debounce_timer", None) is None:
+        if timeline is None or busy or getattr(timeline, "debounce_timer", None) is not None:
+            quiet = 0
+            continue
+        quiet += 1
+        if quiet == 2:
             return

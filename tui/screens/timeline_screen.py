@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from timeline.errors import QueryAbandoned
 from timeline.queries import EventFilters
@@ -45,6 +45,7 @@ class TimelineScreen(AnnotationActions, Screen[None]):
         Binding("question_mark", "help", "Help", id="help"),
         *AnnotationActions.ANNOTATION_BINDINGS,
     ]
+    AUTO_FOCUS = "#events"  # not the search line first: each change of focus rebuilds the footer
 
     def __init__(self, service: TimelineService) -> None:
         super().__init__()
@@ -79,9 +80,7 @@ class TimelineScreen(AnnotationActions, Screen[None]):
         self.set_class(self.size.width >= WIDE_SCREEN, "-wide")
 
     def on_mount(self) -> None:
-        self.query_one("#filters", FilterPanel).display = False
-        self.query_one(EventTable).focus()
-        self.reload()
+        self.call_after_refresh(self.reload)  # the empty screen is drawn before the first query
 
     @property
     def table(self) -> EventTable:
@@ -132,8 +131,9 @@ class TimelineScreen(AnnotationActions, Screen[None]):
             self.post_message(CountLoaded(generation, total, months))
 
     def _outdated(self, generation: int) -> Callable[[], bool]:
-        """Whether newer filters replaced this generation's (running queries then stop)."""
-        return lambda: generation != self.generation
+        """Whether newer filters, or quitting (it cancels the worker), made the running query moot."""
+        worker = get_current_worker()
+        return lambda: generation != self.generation or worker.is_cancelled
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
     def fetch_detail(self, event_id: int) -> None:
@@ -161,10 +161,10 @@ class TimelineScreen(AnnotationActions, Screen[None]):
         self.exhausted = len(message.rows) < PAGE_SIZE or self.sort == "-date"
         self.table.show_rows(message.rows, append=message.append)
         if not message.append:  # counting all matches waits until the rows are on screen
-            self.fetch_count(message.generation, self.filters)
+            self.call_after_refresh(self.fetch_count, message.generation, self.filters)
             if not self.suggestions_asked:  # so do the filter panel's suggestions
                 self.suggestions_asked = True
-                self.load_suggestions()
+                self.call_after_refresh(self.load_suggestions)
         if not message.append and self.table.row_count:
             self.table.move_cursor(row=self.table.row_count - 1 if self.sort == "-date" else 0)
             wanted = getattr(self, "focus_after_reload", None)
