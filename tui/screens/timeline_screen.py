@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from timeline.errors import QueryAbandoned
@@ -23,7 +23,7 @@ from timeline.service import TimelineService
 from tui.messages import CountLoaded, DetailLoaded, PageLoaded, RowsChanged
 from tui.render import detail_text
 from tui.screens.annotation_actions import AnnotationActions
-from tui.widgets import EventTable, FilterPanel, MonthChart
+from tui.widgets import EventTable, FilterPanel, KeysFooter, MonthChart
 
 PAGE_SIZE = 100
 """Rows fetched at a time: a few screens' worth; the next page comes as the cursor nears the end.
@@ -74,7 +74,7 @@ class TimelineScreen(AnnotationActions, Screen[None]):
                 yield EventTable(id="events")
                 with VerticalScroll(id="detail"):
                     yield Static("", id="detail-text")
-        yield Footer()
+        yield KeysFooter()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE_SCREEN, "-wide")
