@@ -60,11 +60,7 @@ def count_sources(session: Session, event_id: int, articles: Sequence[Row]) -> i
     grouping = _GROUPINGS.pop((database, event_id), None)
     if grouping is None or grouping.article_ids != ids[: len(grouping.article_ids)]:
         grouping = _Grouping()
-    arriving = articles[len(grouping.article_ids) :]
-    known = {outlet for outlets, _ in grouping.groups for outlet in outlets}
-    if len(grouping.groups) + len(arriving) > 1 and any(_outlet_of(a) not in known for a in arriving):
-        _openings(session, database, [first for _, first in grouping.groups] + [a.id for a in arriving])
-    for article in arriving:
+    for article in articles[len(grouping.article_ids) :]:
         _place(session, database, grouping, article)
         grouping.article_ids.append(article.id)
     _remember(_GROUPINGS, (database, event_id), grouping, REMEMBERED_EVENTS)

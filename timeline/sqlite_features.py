@@ -71,7 +71,7 @@ def index_events(session: Session, rows: Iterable[tuple[int, str, str, str]]) ->
     params = [{"id": e, "title": t, "summary": s, "evidence": v} for e, t, s, v in rows]
     if not params:
         return
-    session.execute(text("DELETE FROM event_fts WHERE rowid = :id"), params)
+    unindex_events(session, [row["id"] for row in params])
     session.execute(
         text(
             "INSERT INTO event_fts(rowid, title, summary, evidence) VALUES (:id, :title, :summary, :evidence)"
