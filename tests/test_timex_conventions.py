@@ -146,3 +146,43 @@ def test_a_capitalised_word_ending_in_ed_is_no_past_tense() -> None:
     """ "United States" is no past-tense verb: the future auxiliary sets the weekday ahead."""
     text = "The minister said the envoy would be flying to the United States Thursday."
     assert values(text, "en", date(2025, 4, 2)) == [("Thursday", "2025-04-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        (
+            "The ferry sank at 6:20 a.m. (0420 GMT) Monday, officials said.",
+            date(2025, 4, 8),
+            [("6:20 a.m.", "2025-04-07T06:20"), ("Monday", "2025-04-07")],
+        ),
+        (
+            "The envoy will fly out at 5 in the morning (5 a.m. EDT Friday), aides said.",
+            date(2025, 4, 9),
+            [("5 in the morning", "2025-04-11T05:00"), ("5 a.m. EDT Friday", "2025-04-11T05:00")],
+        ),
+    ],
+)
+def test_a_clock_time_takes_the_day_written_after_an_aside(
+    text: str, reference: date, expected: list[tuple[str, str]]
+) -> None:
+    """A short parenthesis between a clock time and its day does not part them."""
+    assert values(text, "en", reference) == expected
+
+
+def test_a_weekday_after_a_clock_time_reads_the_tense_of_the_clock_times_clause() -> None:
+    """ "will sail at 9 a.m. Thursday": the abbreviation's full stop ends no clause."""
+    text = "The convoy will sail at 9 a.m. Thursday, the navy said."
+    assert values(text, "en", date(2025, 4, 8)) == [("9 a.m. Thursday", "2025-04-10T09:00")]
+
+
+def test_a_possessive_weekday_names_a_day_gone_by() -> None:
+    """ "Wednesday's ruling" reports what happened, even in a clause about what will follow."""
+    text = "The lawyers would appeal Wednesday's ruling within days."
+    assert values(text, "en", date(2025, 4, 11))[0] == ("Wednesday", "2025-04-09")
+
+
+def test_current_alone_refers_to_the_present() -> None:
+    """TimeML tags "current" as PRESENT_REF; "the current year" stays a date."""
+    assert values("The current talks stalled.", "en") == [("current", "PRESENT_REF")]
+    assert values("The current year was hard.", "en") == [("The current year", "2025")]

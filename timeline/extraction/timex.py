@@ -28,6 +28,8 @@ NARRATIVE_REACH = 200
 """How far back (in characters) an explicit date lends its year to a year-less one."""
 WEEK_OPENER_REACH = 20
 """How far before a day "the week of" may start."""
+PARENTHETICAL = r"[^()\n]{1,20}"
+"""A short aside between a clock time and its day: "(0735 GMT)", "(4 a.m. EDT"."""
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 APOSTROPHE_VARIANTS = re.compile("[’ʼ‘]")
 
@@ -161,7 +163,10 @@ def _attach_clock_times(
     """A clock time takes the day written next to it ("4 h mardi", "10 p.m. Wednesday"), or
     else the day of its sentence ("samedi … à 22 h"). Where the language's annotation joins them
     (English), a time written next to its day becomes one TIME expression with it."""
-    adjacent = re.compile(rf"[\s,]*(?:{lexicon['clock_day_links']})?[\s,]*")
+    link = rf"[\s,]*(?:{lexicon['clock_day_links']})?[\s,]*"
+    adjacent = re.compile(link)
+    # "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. Thursday)": the day stays apart
+    aside = re.compile(rf"{link}\({PARENTHETICAL}\){link}|\s*\({PARENTHETICAL}")
     days = [t for t in timexes if t.type == "DATE" and t.period and t.period.start == t.period.end]
     result: list[Timex] = []
     merged_days: set[int] = set()
@@ -171,6 +176,8 @@ def _attach_clock_times(
             continue
         day = _day_beside(timex, days, text, adjacent)
         beside = day is not None
+        if day is None:
+            day = _day_beside(timex, days, text, aside, after_only=True)
         if day is None:
             sentence = tenses.sentence_bounds(timex.start)
             in_sentence = [t for t in days if sentence[0] <= t.start < sentence[1]]
@@ -190,8 +197,12 @@ def _attach_clock_times(
     return sorted(kept, key=lambda t: t.start)
 
 
-def _day_beside(timex: Timex, days: list[Timex], text: str, adjacent: re.Pattern[str]) -> Timex | None:
+def _day_beside(
+    timex: Timex, days: list[Timex], text: str, adjacent: re.Pattern[str], *, after_only: bool = False
+) -> Timex | None:
     for day in days:
+        if after_only and day.start < timex.end:
+            continue
         gap = text[day.end : timex.start] if day.end <= timex.start else text[timex.end : day.start]
         if adjacent.fullmatch(gap):
             return day
