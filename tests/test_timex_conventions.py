@@ -186,3 +186,49 @@ def test_current_alone_refers_to_the_present() -> None:
     """TimeML tags "current" as PRESENT_REF; "the current year" stays a date."""
     assert values("The current talks stalled.", "en") == [("current", "PRESENT_REF")]
     assert values("The current year was hard.", "en") == [("The current year", "2025")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "ends", "whole"),
+    [
+        (
+            "en",
+            "The ministers will meet on June 12 and 13 in Oslo.",
+            [("June 12", "2025-06-12"), ("13", "2025-06-13")],
+            "June 12 and 13",
+        ),
+        (
+            "fr",
+            "Le salon se tiendra du 14 au 16 mai à Lyon.",
+            [("14", "2025-05-14"), ("16 mai", "2025-05-16")],
+            "du 14 au 16 mai",
+        ),
+    ],
+)
+def test_each_end_of_a_range_of_days_is_its_own_timex(
+    language: str, text: str, ends: list[tuple[str, str]], whole: str
+) -> None:
+    """TimeML tags "June 12 and 13" as two dates; events keep the range whole."""
+    assert values(text, language) == ends
+    assert [t.text for t in tag_timexes(text, language=language, reference=PUBLISHED)] == [whole]
+
+
+def test_easter_week_is_the_week_of_easter() -> None:
+    """ "Easter week" names the ISO week Easter Sunday falls in (20 April 2025: week 16)."""
+    assert values("Pilgrims will arrive during Easter week.", "en") == [("Easter week", "2025-W16")]
+
+
+def test_a_capitalised_month_before_of_or_for_and_a_name_is_a_march() -> None:
+    """ "the March for Peace" is a demonstration; "in March" stays a month."""
+    assert values("Thousands joined the March for Peace in March.", "en") == [("March", "2025-03")]
+
+
+def test_a_month_after_by_in_a_present_clause_is_a_deadline_ahead() -> None:
+    """ "to repay the loan by February": a deadline lies ahead of the publication date."""
+    text = "The plan is to repay the loan by February."
+    assert values(text, "en", date(2025, 10, 20)) == [("February", "2026-02")]
+
+
+def test_as_long_as_a_unit_is_a_duration() -> None:
+    """ "as long as a month" measures a length of time, as "for a month" does."""
+    assert values("The appeal could take as long as a month.", "en") == [("a month", "P1M")]

@@ -17,10 +17,11 @@ from functools import cache
 from timeline.extraction import calendar as cal
 from timeline.extraction.lexicon import Lexicon, load_lexicon
 from timeline.extraction.tense import TenseReader
+from timeline.extraction.timex_ranges import merge_ranges_of, split_day_ranges
 from timeline.extraction.timex_relative import resolve_anaphora
 from timeline.extraction.timex_rules import build_rules
 from timeline.extraction.timex_scan import RuleScan
-from timeline.extraction.timex_types import INVALID, Context, Found, Rule
+from timeline.extraction.timex_types import INVALID, Context, Found, Rule, Timex
 
 Candidate = tuple[int, int, int, Found]
 
@@ -32,23 +33,6 @@ PARENTHETICAL = r"[^()\n]{1,20}"
 """A short aside between a clock time and its day: "(0735 GMT)", "(4 a.m. EDT"."""
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 APOSTROPHE_VARIANTS = re.compile("[’ʼ‘]")
-
-
-@dataclass(frozen=True)
-class Timex:
-    """A temporal expression found in a text."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    """TIMEX3 type: DATE, TIME, DURATION or SET."""
-    value: str
-    """TIMEX3 value: `2025-04-03`, `2025-W14`, `P3D`, `PRESENT_REF`…"""
-    period: cal.Period | None
-    """The calendar range it names, or None (durations, unresolved or vague expressions)."""
-    derivation: str
-    """`explicit`, `relative` or `inferred_year`."""
 
 
 def tag_timexes(
@@ -79,7 +63,9 @@ def tag_timexes(
     timexes = _follow_narrative_year(timexes, text)
     timexes = _name_weeks_of_days(timexes, text, lexicon)
     timexes = _attach_clock_times(timexes, text, context.tenses, lexicon)
-    return _merge_ranges(timexes, text, lexicon) if merge_ranges else timexes
+    if merge_ranges:
+        return merge_ranges_of(timexes, text, lexicon)
+    return split_day_ranges(timexes, text, lexicon)
 
 
 def _candidates(context: Context, rules: Rules) -> list[Candidate]:
@@ -222,39 +208,6 @@ def _shift_years(timex: Timex, years: int) -> Timex:
         return timex
     value = f"{start.year:04d}{timex.value[4:]}"
     return replace(timex, value=value, period=cal.Period(start, end, timex.period.precision, value))
-
-
-def _merge_ranges(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[Timex]:
-    opener = re.compile(rf"(?:{lexicon['range_from']})\s+$")
-    joiner = re.compile(rf"^\s*(?:{lexicon['range_to']}|[-–])\s*$")
-    merged: list[Timex] = []
-    for timex in timexes:
-        previous = merged[-1] if merged else None
-        if (
-            previous is not None
-            and previous.period is not None
-            and timex.period is not None
-            and previous.type == timex.type == "DATE"
-            and joiner.match(text[previous.end : timex.start])
-            and previous.period.start <= timex.period.end
-        ):
-            opened = opener.search(text[: previous.start])
-            start = opened.start() if opened else previous.start
-            period = cal.Period(
-                previous.period.start, timex.period.end, previous.period.precision, previous.value
-            )
-            merged[-1] = Timex(
-                start,
-                timex.end,
-                text[start : timex.end],
-                "DATE",
-                previous.value,
-                period,
-                previous.derivation,
-            )
-        else:
-            merged.append(timex)
-    return merged
 
 
 @dataclass(frozen=True)

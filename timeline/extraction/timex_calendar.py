@@ -57,7 +57,10 @@ def _year_for(m: re.Match[str], ctx: Context, month: int, day: int | None) -> tu
         direction = "past" if ctx.lexicon["date_after"][m["post"]] < 0 else "future"
         year = cal.nearest_year(month, day, ctx.reference, direction, written=True)
         return (year, "relative") if year else None
-    year = cal.nearest_year(month, day, ctx.reference, ctx.tenses.tense_at(m.start(), firm_only=True))
+    tense = ctx.tenses.tense_at(m.start(), firm_only=True)
+    if tense == "present" and m.groupdict().get("prep") in ctx.lexicon["deadline_prepositions"]:
+        tense = "future"  # "to repay the loan by February": a deadline lies ahead
+    year = cal.nearest_year(month, day, ctx.reference, tense)
     return (year, "inferred_year") if year else None
 
 
@@ -144,6 +147,8 @@ def bare_month(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if m["m"].endswith(".") or not m["m"][:1].isupper():
         return None
+    if re.match(ctx.lexicon["month_as_name_after"], ctx.text[m.end() :]):
+        return None  # "the March for Life", "the March of the Mothers": a march, not a month
     return month_year(m, ctx)
 
 
@@ -245,6 +250,9 @@ def holiday(m: re.Match[str], ctx: Context) -> Found | None:
         derivation = "relative"
     else:
         return None
+    if rule.get("week"):  # "Easter week": the ISO week the holiday falls in
+        week = cal.week_period(day)
+        return Found("DATE", week.value, week, derivation)
     return Found("DATE", day.isoformat(), cal.day_period(day), derivation)
 
 

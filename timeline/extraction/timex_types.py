@@ -66,3 +66,20 @@ class Rule:
 def words(items: list[str] | dict[str, object]) -> str:
     """A non-capturing alternation of lexicon words, longest first (never matching if empty)."""
     return "(?:" + alternation(list(items)) + ")" if items else "(?!)"
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression found in a text."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    """TIMEX3 type: DATE, TIME, DURATION or SET."""
+    value: str
+    """TIMEX3 value: `2025-04-03`, `2025-W14`, `P3D`, `PRESENT_REF`…"""
+    period: cal.Period | None
+    """The calendar range it names, or None (durations, unresolved or vague expressions)."""
+    derivation: str
+    """`explicit`, `relative` or `inferred_year`."""
