@@ -232,3 +232,15 @@ def test_a_month_after_by_in_a_present_clause_is_a_deadline_ahead() -> None:
 def test_as_long_as_a_unit_is_a_duration() -> None:
     """ "as long as a month" measures a length of time, as "for a month" does."""
     assert values("The appeal could take as long as a month.", "en") == [("a month", "P1M")]
+
+
+def test_a_clock_time_takes_the_day_of_a_part_of_day_in_its_sentence() -> None:
+    """ "dimanche soir, à partir de 22 h": the evening names the day of the clock time."""
+    found = values("Dimanche soir, à partir de 22 h, un bal aura lieu.", "fr", date(2025, 4, 9))
+    assert found[-1] == ("22 h", "2025-04-13T22:00")
+
+
+def test_a_clock_time_without_a_day_takes_the_day_the_story_last_named() -> None:
+    """TimeML anchors "at 8 p.m." in a later sentence on the narrative's day, not the publication's."""
+    text = "The vote was held on Tuesday. Polls closed at 8 p.m. amid heavy rain."
+    assert values(text, "en", date(2025, 4, 10))[-1] == ("8 p.m.", "2025-04-08T20:00")

@@ -29,6 +29,8 @@ NARRATIVE_REACH = 200
 """How far back (in characters) an explicit date lends its year to a year-less one."""
 WEEK_OPENER_REACH = 20
 """How far before a day "the week of" may start."""
+CLOCK_DAY_REACH = 1000
+"""How far back (in characters) a clock time written without a day looks for the story's day."""
 PARENTHETICAL = r"[^()\n]{1,20}"
 """A short aside between a clock time and its day: "(0735 GMT)", "(4 a.m. EDT"."""
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
@@ -147,13 +149,14 @@ def _attach_clock_times(
     timexes: list[Timex], text: str, tenses: TenseReader, lexicon: Lexicon
 ) -> list[Timex]:
     """A clock time takes the day written next to it ("4 h mardi", "10 p.m. Wednesday"), or
-    else the day of its sentence ("samedi … à 22 h"). Where the language's annotation joins them
-    (English), a time written next to its day becomes one TIME expression with it."""
+    else the day of its sentence ("samedi … à 22 h"), or else the day the story last named.
+    Where the language's annotation joins them (English), a time written next to its day becomes
+    one TIME expression with it."""
     link = rf"[\s,]*(?:{lexicon['clock_day_links']})?[\s,]*"
     adjacent = re.compile(link)
     # "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. Thursday)": the day stays apart
     aside = re.compile(rf"{link}\({PARENTHETICAL}\){link}|\s*\({PARENTHETICAL}")
-    days = [t for t in timexes if t.type == "DATE" and t.period and t.period.start == t.period.end]
+    days = [t for t in timexes if t.period and t.period.start == t.period.end]
     result: list[Timex] = []
     merged_days: set[int] = set()
     for timex in timexes:
@@ -168,6 +171,8 @@ def _attach_clock_times(
             sentence = tenses.sentence_bounds(timex.start)
             in_sentence = [t for t in days if sentence[0] <= t.start < sentence[1]]
             day = min(in_sentence, key=lambda t: _distance(t, timex), default=None)
+        if day is None:
+            day = _narrative_day(timex, days, text)
         if day is None:
             result.append(timex)
             continue
@@ -192,6 +197,15 @@ def _day_beside(
         gap = text[day.end : timex.start] if day.end <= timex.start else text[timex.end : day.start]
         if adjacent.fullmatch(gap):
             return day
+    return None
+
+
+def _narrative_day(timex: Timex, days: list[Timex], text: str) -> Timex | None:
+    """The day the story last named before a clock time written without one ("Tuesday's vote
+    … Polls closed at 8 p.m."): TimeML anchors it on the narrative's day, not the publication's."""
+    before = [day for day in days if day.end <= timex.start]
+    if before and timex.start - before[-1].end <= CLOCK_DAY_REACH:
+        return before[-1]
     return None
 
 
