@@ -244,3 +244,9 @@ def test_a_clock_time_without_a_day_takes_the_day_the_story_last_named() -> None
     """TimeML anchors "at 8 p.m." in a later sentence on the narrative's day, not the publication's."""
     text = "The vote was held on Tuesday. Polls closed at 8 p.m. amid heavy rain."
     assert values(text, "en", date(2025, 4, 10))[-1] == ("8 p.m.", "2025-04-08T20:00")
+
+
+def test_the_day_before_a_day_is_one_expression_for_the_day_next_to_it() -> None:
+    """ "the day before last Friday's summit" names the Thursday: the anchor joins the span."""
+    text = "The envoys met the day before last Friday's summit."
+    assert values(text, "en") == [("day before last Friday", "2025-04-03")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from timeline.extraction import calendar as cal
@@ -21,14 +21,14 @@ from timeline.extraction.timex_ranges import merge_ranges_of, split_day_ranges
 from timeline.extraction.timex_relative import resolve_anaphora
 from timeline.extraction.timex_rules import build_rules
 from timeline.extraction.timex_scan import RuleScan
-from timeline.extraction.timex_types import INVALID, Context, Found, Rule, Timex
+from timeline.extraction.timex_types import INVALID, Context, Found, Rule, Timex, words
 
 Candidate = tuple[int, int, int, Found]
 
 NARRATIVE_REACH = 200
 """How far back (in characters) an explicit date lends its year to a year-less one."""
 WEEK_OPENER_REACH = 20
-"""How far before a day "the week of" may start."""
+"""How far before a day "the week of" or "the day before" may start."""
 CLOCK_DAY_REACH = 1000
 """How far back (in characters) a clock time written without a day looks for the story's day."""
 PARENTHETICAL = r"[^()\n]{1,20}"
@@ -64,6 +64,7 @@ def tag_timexes(
     ]
     timexes = _follow_narrative_year(timexes, text)
     timexes = _name_weeks_of_days(timexes, text, lexicon)
+    timexes = _shift_days_named_from_days(timexes, text, lexicon)
     timexes = _attach_clock_times(timexes, text, context.tenses, lexicon)
     if merge_ranges:
         return merge_ranges_of(timexes, text, lexicon)
@@ -142,6 +143,27 @@ def _name_weeks_of_days(timexes: list[Timex], text: str, lexicon: Lexicon) -> li
         start = opened.start()
         span = text[start : timex.end]
         result.append(Timex(start, timex.end, span, "DATE", week.value, week, timex.derivation))
+    return result
+
+
+def _shift_days_named_from_days(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[Timex]:
+    """ "the day before last Tuesday", "the day after Christmas": one expression, the day next
+    to the one written."""
+    opener = re.compile(rf"(?P<rel>{words(lexicon['days_from_day'])})\s+$")
+    result: list[Timex] = []
+    for timex in timexes:
+        period = timex.period
+        opened = None
+        if timex.type == "DATE" and period is not None and period.start == period.end:
+            opened = opener.search(text, max(0, timex.start - WEEK_OPENER_REACH), timex.start)
+        if opened is None or period is None:
+            result.append(timex)
+            continue
+        while result and result[-1].end > opened.start():
+            result.pop()
+        day = cal.day_period(period.start + timedelta(days=lexicon["days_from_day"][opened["rel"]]))
+        start = opened.start()
+        result.append(Timex(start, timex.end, text[start : timex.end], "DATE", day.value, day, "relative"))
     return result
 
 
