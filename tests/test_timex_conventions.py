@@ -250,3 +250,9 @@ def test_the_day_before_a_day_is_one_expression_for_the_day_next_to_it() -> None
     """ "the day before last Friday's summit" names the Thursday: the anchor joins the span."""
     text = "The envoys met the day before last Friday's summit."
     assert values(text, "en") == [("day before last Friday", "2025-04-03")]
+
+
+def test_a_capitalised_unit_after_a_plain_number_is_a_title() -> None:
+    """ "told CBS's 60 Minutes" names a programme; "for 60 minutes" is a duration."""
+    assert values("He told CBS's 60 Minutes he would stay.", "en") == []
+    assert values("He spoke for 60 minutes.", "en") == [("60 minutes", "PT60M")]

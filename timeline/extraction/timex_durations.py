@@ -32,6 +32,8 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     quantified = groups.get("approx") or half or _after_preposition(m, ctx)
     if _is_age(m, ctx) or (m["n"].lower() in ARTICLES and not quantified):
         return None
+    if m["unit"][:1].isupper() and not m["n"][:1].isupper():
+        return None  # "CBS's 60 Minutes": a capitalised unit after a plain number is a title
     if half and amount is not None:
         years = YEARS_PER_UNIT.get(unit, 0)
         value = HALF_DURATIONS[unit].format(
