@@ -216,3 +216,10 @@ def test_a_presidential_palace_is_not_an_election() -> None:
     text = "A meeting with President Erdoğan is scheduled for 4 April 2025 at the presidential complex in Ankara."
     (mention,) = extract(text, published=date(2025, 4, 1), language="en").mentions
     assert mention.event_type == "meeting"
+
+
+def test_an_abbreviation_inside_a_sentence_keeps_its_event_whole() -> None:
+    """ "Gen." and "a.m." end no sentence: the event keeps its verb, its future and its evidence."""
+    text = "Mr. Haddad will meet Gen. Mbeki at 10 a.m. on Thursday in Khartoum."
+    (found,) = events(text, "en")
+    assert (found.date_start.isoformat(), found.modality, found.evidence) == ("2025-04-10", "planned", text)

@@ -87,7 +87,7 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     starts = [t.start for t in timexes]  # in text order, as tag_timexes returns them
     tenses = TenseReader(text, load_lexicon(language))
     gazetteer = load_gazetteer()
-    sentences = split_sentences(text)
+    sentences = split_sentences(text, language)
     titles = title_starts(text, language)
     entities = [_entities(sentence, language, titles) for sentence in sentences]
     context = article_context([match for found in entities for match in found], gazetteer)

@@ -1,23 +1,37 @@
-"""Sentence splitting with character offsets, tuned for news prose in European languages."""
+"""Sentence splitting with character offsets, tuned for news prose in European languages.
+
+One splitter serves the event pipeline (`split_sentences`) and the tense reader
+(`sentence_starts`), so both agree on where a sentence ends. A line break always ends one; a
+full stop, "!", "?" or "…" ends one before anything but a lower-case word. The full stop of an
+abbreviation ends none, unless it is not a title and a word that usually opens a sentence follows
+("at 10 a.m. The talks", but "10 a.m. Tuesday", "Jan. 5", "Mr. Smith"). The abbreviations of
+each language are listed in `data/lexicons/abbreviations.json`.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
-BOUNDARY = re.compile(r"[.!?…](?P<gap>[»\"”’)]*\s+)(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ0-9])")
-"""The end of a sentence and the gap after it; the gap is the boundary. Starting with the
-punctuation rather than a lookbehind for it lets `re` skip to each stop quickly."""
-ABBREVIATION = re.compile(
-    r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Mr|Mrs|Ms|St|Ste|Gen|Gén|Lt|Col|Sgt|Capt|Prof|Sen|Rep|Gov|Jr|Sr|"
-    r"No|n°|art|vol|p|pp|cf|etc|vs|av|apr|J\.-C|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
-    r"janv|févr|avr|juil|déc|Inc|Ltd|Co|Corp)|\b[A-Z])\.$"
-)
+from timeline.config import data_dir
 
+BOUNDARY = re.compile(r"\n|[.!?…](?:[\"”’)\]]|\s?»)*(?=\s)")
+"""A line break, or the end of a sentence's punctuation and closing quotes (a French "»" after a
+space). Starting with the punctuation rather than a lookbehind for it lets `re` skip to each
+stop quickly."""
+NEXT_WORD = re.compile(r"\s*[«\"“‘(\[]*\s*(?P<word>[^\W\d_]*)(?P<rest>\S?)")
+"""What follows a stop: the letters of the next word (empty before a digit or a symbol)."""
 ABBREVIATION_REACH = 16
 """More characters than any abbreviation and its dot: searching just that far back before a
-boundary finds the same abbreviations as searching the whole sentence so far."""
+stop finds the same abbreviations as searching the whole sentence so far."""
+LETTER_BEFORE = r"(?<![^\W\d_])(?<![.'’-])"
+"""An abbreviation starts a word: "Gen." but not "Agen.", "U.S." but not its "S."."""
+TYPOGRAPHIC_ABBREVIATIONS = r"[A-ZÀ-ÖØ-Þ]|(?:[A-Z]\.)+[A-Z]"
+"""Abbreviations in every language written with Latin capitals: an initial ("George W. Bush",
+"M. Dupont") and a dotted acronym ("U.S.", "U.N.")."""
 
 
 @dataclass(frozen=True)
@@ -27,36 +41,89 @@ class Sentence:
     start: int
     end: int
     text: str
-    paragraph_start: int
-    paragraph_end: int
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split text into sentences; paragraph breaks always end a sentence."""
+@dataclass(frozen=True)
+class _Rules:
+    """The abbreviations of one language, compiled."""
+
+    title: re.Pattern[str]
+    abbreviation: re.Pattern[str]
+    sentence_starters: frozenset[str]
+
+
+@cache
+def _rules(language: str) -> _Rules:
+    raw = json.loads((data_dir() / "lexicons" / "abbreviations.json").read_text(encoding="utf-8"))
+    words = raw.get(language) or raw["en"]
+
+    def ending(alternatives: str) -> re.Pattern[str]:
+        return re.compile(rf"{LETTER_BEFORE}(?:{alternatives})$")
+
+    def listed(key: str) -> str:
+        return "|".join(re.escape(word) for word in sorted(words[key], key=len, reverse=True))
+
+    return _Rules(
+        title=ending(listed("titles")),
+        abbreviation=ending(f"{listed('abbreviations')}|{TYPOGRAPHIC_ABBREVIATIONS}"),
+        sentence_starters=frozenset(words["sentence_starters"]),
+    )
+
+
+def sentence_starts(text: str, language: str) -> list[int]:
+    """Return where each sentence of `text` after the first starts, in order.
+
+    Args:
+        text: any text; the sentences cover all of it, whitespace between them included.
+        language: an ISO 639-1 code; its abbreviations decide which full stops end nothing.
+
+    Returns:
+        The offsets just after each sentence's last stop or closing quote, or after its line
+        break; the whitespace between two sentences opens the second.
+    """
+    rules = _rules(language)
+    starts: list[int] = []
+    for stop in BOUNDARY.finditer(text):
+        if stop.group() == "\n":
+            starts.append(stop.end())
+            continue
+        following = NEXT_WORD.match(text, stop.end())
+        assert following is not None  # every part of it may be empty
+        if (following["word"] or following["rest"]).islower():
+            continue  # "« Pourquoi ? » a-t-il demandé", "10 a.m. on Friday"
+        if text[stop.start()] == "." and not _ends_sentence(text, stop.start(), following["word"], rules):
+            continue
+        starts.append(stop.end())
+    return starts
+
+
+def _ends_sentence(text: str, dot: int, next_word: str, rules: _Rules) -> bool:
+    """Tell whether the full stop at `dot` ends a sentence before `next_word`."""
+    reach = max(0, dot - ABBREVIATION_REACH)
+    if rules.title.search(text, reach, dot):
+        return False
+    if rules.abbreviation.search(text, reach, dot):
+        return next_word in rules.sentence_starters
+    return True
+
+
+def split_sentences(text: str, language: str) -> list[Sentence]:
+    """Split text into sentences, without the whitespace around them.
+
+    Args:
+        text: an article, or any text.
+        language: an ISO 639-1 code (see `sentence_starts`).
+
+    Returns:
+        The non-blank sentences, in order.
+    """
     sentences: list[Sentence] = []
-    paragraph_start = 0
-    for paragraph_end, next_start in [*_paragraph_breaks(text), (len(text), len(text))]:
-        sentence_start = paragraph_start
-        for boundary in BOUNDARY.finditer(text, paragraph_start, paragraph_end):
-            gap_start = boundary.start("gap")
-            reach = max(sentence_start, gap_start - ABBREVIATION_REACH)
-            if ABBREVIATION.search(text, reach, gap_start):
-                continue
-            _append(sentences, text, sentence_start, gap_start, paragraph_start, paragraph_end)
-            sentence_start = boundary.end()
-        _append(sentences, text, sentence_start, paragraph_end, paragraph_start, paragraph_end)
-        paragraph_start = next_start
+    cuts = [0, *sentence_starts(text, language), len(text)]
+    for start, end in pairwise(cuts):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            sentences.append(Sentence(start, end, text[start:end]))
     return sentences
-
-
-def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in PARAGRAPH_BREAK.finditer(text)]
-
-
-def _append(sentences: list[Sentence], text: str, start: int, end: int, p_start: int, p_end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        sentences.append(Sentence(start, end, text[start:end], p_start, p_end))

@@ -7,7 +7,7 @@ points back from the publication date, future tense forward.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -15,12 +15,12 @@ from functools import cache, cached_property
 from timeline.extraction.calendar import Tense
 from timeline.extraction.lexicon import Lexicon
 from timeline.extraction.pattern_scan import PatternScan, any_within
+from timeline.extraction.sentences import sentence_starts
 
-SENTENCE_END = re.compile(r"[.!?]\s|\n")
-SENTENCE_END_START = re.compile(r"[.!?](?=\s)|\n")
-"""Finds every position a sentence end starts at, even inside another one: a full stop before a
-line break is an end, and so is the line break."""
 LOCAL_WINDOW = 80
+QUOTE_MARK = re.compile(r"[\"“”«»]|''|``")
+"""A quotation mark: it parts a quoted expression from the verb outside that reports it."""
+CLAUSE_BREAK = re.compile(r"[,;:()]")
 GOVERNED_GAP = 12
 """A participle this close after a future auxiliary belongs to it: "will be held", "sera signé"."""
 
@@ -50,11 +50,8 @@ class _TextIndex:
             + ("past",) * len(lexicon.past_cues)
             + ("weak",) * len(lexicon.weak_past_cues)
         )
-        self.sentence_starts = [match.end() for match in SENTENCE_END.finditer(text)]
-        """Where the sentences after the first start: just after each sentence end, scanning the
-        text from its beginning."""
-        self.end_positions = [match.start() for match in SENTENCE_END_START.finditer(text)]
-        """Every position a search from anywhere could find a sentence end at."""
+        self.sentence_starts = sentence_starts(text, lexicon.language)
+        """Where the sentences after the first start, as the event pipeline splits them."""
         self.cues: dict[tuple[int, int], _Cues] = {}
 
     @cached_property
@@ -98,13 +95,11 @@ class TenseReader:
         self._index = _text_index(text, lexicon)
 
     def sentence_bounds(self, position: int) -> tuple[int, int]:
-        """Return the (start, end) of the sentence containing `position`: it starts after the last
-        sentence end before `position` and ends with the first one that starts from it."""
-        starts, ends = self._index.sentence_starts, self._index.end_positions
-        before = bisect_right(starts, position)
-        start = starts[before - 1] if before else 0
-        following = bisect_left(ends, position)
-        end = ends[following] + 1 if following < len(ends) else len(self._index.text)
+        """Return the (start, end) of the sentence containing `position`."""
+        starts = self._index.sentence_starts
+        following = bisect_right(starts, position)
+        start = starts[following - 1] if following else 0
+        end = starts[following] if following < len(starts) else len(self._index.text)
         return start, end
 
     def tense_at(self, position: int, *, firm_only: bool = False) -> Tense:
@@ -143,13 +138,22 @@ class TenseReader:
             *((span, "past") for span in cues.weak),
         ]
         local_start, local_end = start - sentence_start, end - sentence_start
-        near = []
+        sentence = self._index.text[sentence_start:sentence_end]
+        near: list[tuple[int, str]] = []
+        beyond_clause: list[tuple[int, str]] = []
         for (a, b), tense in spans:
+            if QUOTE_MARK.search(sentence, b, local_start) or QUOTE_MARK.search(sentence, local_end, a):
+                continue  # a quotation and the verb that reports it ("'… Thursday,' he said")
             # the verb an adverbial modifies usually comes before it ("met … on Thursday, in talks
             # that … will"): a cue after the expression counts double its distance
             distance = local_start - b if b <= local_start else 2 * max(0, a - local_end)
-            if distance <= LOCAL_WINDOW:
+            if distance > LOCAL_WINDOW:
+                continue
+            if a >= local_end and CLAUSE_BREAK.search(sentence, local_end, a):
+                beyond_clause.append((distance, tense))
+            else:
                 near.append((distance, tense))
+        near = near or beyond_clause
         return min(near)[1] if near else "present"  # type: ignore[return-value]
 
     def has_tensed_verb(self, start: int, end: int) -> bool:

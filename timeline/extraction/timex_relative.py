@@ -12,8 +12,6 @@ from timeline.extraction.timex_durations import YEARS_PER_UNIT, duration
 from timeline.extraction.timex_types import Anaphor, Context, Found
 
 QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
-CLOCK_REACH = 30
-"""How far before a weekday a clock time written with it ("9 a.m. EST Tuesday") may start."""
 
 
 def relative_day(m: re.Match[str], ctx: Context) -> Found | None:
@@ -39,11 +37,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     elif m["post"]:
         offset = ctx.lexicon["weekday_after"][m["post"]]
     weekday = ctx.lexicon.weekday_number(m["w"])
-    # "until 9 a.m. Tuesday": the weekday belongs to the clock time's sentence, which the sentence
-    # reader ends at the abbreviation's full stop
-    clock = re.search(ctx.lexicon["clock_before_day"], ctx.text[max(0, m.start() - CLOCK_REACH) : m.start()])
-    start = m.start() - len(clock.group(0)) if clock else m.start()
-    tense = ctx.tenses.local_tense(start, m.end())
+    tense = ctx.tenses.local_tense(m.start(), m.end())
     if re.match(ctx.lexicon["weekday_possessive"], ctx.text[m.end() :]):
         tense = "past"  # "Wednesday's ruling" reports what happened, whatever verb governs it
     day = cal.anchor_weekday(weekday, ctx.reference, offset, tense)
