@@ -133,3 +133,22 @@ def test_next_to_is_a_place_not_a_future_cue() -> None:
     """ "next to the embassy" says where, so a weekday beside it stays in the past."""
     text = "Two people were hurt in a blast next to the embassy in the capital Friday."
     assert values(text, "en") == [("Friday", "2025-04-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The agency has given the families until 9 a.m. Tuesday to reply.",
+            [("9 a.m. Tuesday", "2025-04-08T09:00")],
+        ),
+        ("Bidders have until Thursday to file their offers.", [("Thursday", "2025-04-10")]),
+        ("Shareholders tendered their stock by the Friday deadline.", [("Friday", "2025-04-04")]),
+    ],
+)
+def test_a_weekday_after_a_deadline_preposition_lies_ahead(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "until 9 a.m. Tuesday" in a clause without tense is a deadline to come; "by the Friday
+    deadline" in a past clause stays in the past."""
+    assert values(text, "en") == expected

@@ -12,6 +12,10 @@ from timeline.extraction.timex_durations import YEARS_PER_UNIT, duration
 from timeline.extraction.timex_types import Anaphor, Context, Found
 
 QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+DEADLINE_REACH = 40
+"""How far before a weekday its deadline preposition and clock time may start."""
+CLOCK_TOKEN = r"\d[\w.:]*|[a-z](?:\.[a-z])*\.?|[A-Z]{2,4}"
+"""A word of a clock time written before its day: "9", "10:30", "a.m.", "h", "EST"."""
 
 
 def relative_day(m: re.Match[str], ctx: Context) -> Found | None:
@@ -38,10 +42,20 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
         offset = ctx.lexicon["weekday_after"][m["post"]]
     weekday = ctx.lexicon.weekday_number(m["w"])
     tense = ctx.tenses.local_tense(m.start(), m.end())
+    if tense == "present" and _after_deadline(m, ctx):
+        tense = "future"  # "has given them until 9 a.m. Tuesday": a deadline lies ahead
     if re.match(ctx.lexicon["weekday_possessive"], ctx.text[m.end() :]):
         tense = "past"  # "Wednesday's ruling" reports what happened, whatever verb governs it
     day = cal.anchor_weekday(weekday, ctx.reference, offset, tense)
     return _with_time_of_day(cal.day_period(day), m, ctx)
+
+
+def _after_deadline(m: re.Match[str], ctx: Context) -> bool:
+    """Tell whether a deadline preposition ("by", "until") stands before a weekday, perhaps with
+    its clock time between ("until 9 a.m. EST Tuesday"; not "by the Tuesday deadline")."""
+    before = ctx.text[max(0, m.start() - DEADLINE_REACH) : m.start()]
+    deadline = "|".join(map(re.escape, ctx.lexicon["deadline_prepositions"]))
+    return re.search(rf"(?<!\w)(?:{deadline})\s+(?:(?:{CLOCK_TOKEN})\s+){{0,3}}$", before) is not None
 
 
 def relative_time(m: re.Match[str], ctx: Context) -> Found | None:
