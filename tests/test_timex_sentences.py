@@ -152,3 +152,25 @@ def test_a_weekday_after_a_deadline_preposition_lies_ahead(
     """ "until 9 a.m. Tuesday" in a clause without tense is a deadline to come; "by the Friday
     deadline" in a past clause stays in the past."""
     assert values(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "On Tuesday, the National Council of Coastal and Inland Fishing Associations plans to meet.",
+            "en",
+            [("Tuesday", "2025-04-08")],
+        ),
+        (
+            "Mardi, la commission régionale des pêches maritimes et des cultures marines tiendra sa séance.",
+            "fr",
+            [("Mardi", "2025-04-08")],
+        ),
+    ],
+)
+def test_a_date_opening_its_sentence_reads_the_tense_of_the_verb_after_it(
+    text: str, language: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "On Tuesday, <a long subject> plans to…": a fronted date modifies the main verb after it."""
+    assert values(text, language) == expected

@@ -21,6 +21,8 @@ LOCAL_WINDOW = 80
 QUOTE_MARK = re.compile(r"[\"“”«»]|''|``")
 """A quotation mark: it parts a quoted expression from the verb outside that reports it."""
 CLAUSE_BREAK = re.compile(r"[,;:()]")
+FRONTED = re.compile(r"\W*(?:\w+\W+)?$")
+"""What may stand before an expression that opens its sentence: a preposition at most."""
 GOVERNED_GAP = 12
 """A participle this close after a future auxiliary belongs to it: "will be held", "sera signé"."""
 
@@ -139,14 +141,16 @@ class TenseReader:
         ]
         local_start, local_end = start - sentence_start, end - sentence_start
         sentence = self._index.text[sentence_start:sentence_end]
+        after_weight = 1 if FRONTED.match(sentence, 0, local_start) else 2
         near: list[tuple[int, str]] = []
         beyond_clause: list[tuple[int, str]] = []
         for (a, b), tense in spans:
             if QUOTE_MARK.search(sentence, b, local_start) or QUOTE_MARK.search(sentence, local_end, a):
                 continue  # a quotation and the verb that reports it ("'… Thursday,' he said")
             # the verb an adverbial modifies usually comes before it ("met … on Thursday, in talks
-            # that … will"): a cue after the expression counts double its distance
-            distance = local_start - b if b <= local_start else 2 * max(0, a - local_end)
+            # that … will"): unless the expression is fronted, a cue after it counts double its
+            # distance
+            distance = local_start - b if b <= local_start else after_weight * max(0, a - local_end)
             if distance > LOCAL_WINDOW:
                 continue
             if a >= local_end and CLAUSE_BREAK.search(sentence, local_end, a):
