@@ -140,12 +140,13 @@ def article(rng: random.Random, number: int) -> str:
 def _sentence(rng: random.Random, language: str, published: date) -> str:
     """One sentence of a template, filled in (French articles contracted: "de le" is "du")."""
     c1, c2 = rng.sample(COUNTRIES[language], 2)
-    day = rng.randint(1, 25)
+    happened = _happened(rng, published)
+    day = min(happened.day, 25)
     sentence = rng.choice(SENTENCES[language]).format(
         d=day,
         d2=day + 2,
-        m=rng.choice(MONTHS[language]),
-        y=published.year,
+        m=MONTHS[language][happened.month - 1],
+        y=happened.year,
         y0=rng.randint(1960, 2020),
         c1=c1,
         C1=c1[:1].upper() + c1[1:],
@@ -153,6 +154,14 @@ def _sentence(rng: random.Random, language: str, published: date) -> str:
         p=rng.choice(PLACES[language]),
     )
     return sentence.replace(" de le ", " du ").replace(" à le ", " au ")
+
+
+def _happened(rng: random.Random, published: date) -> date:
+    """The day a dated sentence reports: as in news, mostly the weeks before publication, now
+    and then further back."""
+    if rng.random() < 0.85:
+        return published - timedelta(days=rng.randrange(30))
+    return published - timedelta(days=rng.randrange(30, 400))
 
 
 def write_corpus(folder: Path, count: int, seed: int = 1) -> Path:

@@ -217,3 +217,23 @@ def test_a_shared_party_alone_does_not_chain_happenings(
         )
     assert run("ingest", "--quiet", "--db", db, str(folder)).exit_code == 0
     assert len(export_rows(db)) == events
+
+
+@pytest.mark.parametrize(
+    ("years", "events"),
+    [(["2023", "2023"], 1), (["2023", "2024"], 2), (["2023", "between January and December 2023"], 1)],
+)
+def test_year_dated_reports_join_only_their_very_year(
+    tmp_path: Path, db: str, years: list[str], events: int
+) -> None:
+    """Two reports of a happening dated only by its year are one event; another year is another
+    happening, and a range spanning exactly that year is the same one."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for number, when in enumerate(years):
+        body = f"In {when}, Mali and Niger signed a defence cooperation agreement in Niamey."
+        write_article(
+            folder, f"{number}.txt", body, published="2025-05-13", language="en", source=f"Outlet {number}"
+        )
+    assert run("ingest", "--quiet", "--db", db, str(folder)).exit_code == 0
+    assert len(export_rows(db)) == events

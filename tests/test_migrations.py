@@ -30,24 +30,41 @@ def test_a_version_1_database_opens_with_its_annotations(tmp_path: Path) -> None
 
 
 def test_an_older_database_is_upgraded_step_by_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A future version 2 with one step: opening the version 1 database applies it once and
-    records the new version; the data is intact."""
+    """A future version with one more step: opening the version 1 database applies every step
+    once and records the new version; the data is intact."""
     db = tmp_path / "v1.db"
     shutil.copy(V1, db)
+    future = models.SCHEMA_VERSION + 1
     calls = []
 
     def add_reviewer(connection) -> None:
-        calls.append(2)
+        calls.append(future)
         connection.execute(text("ALTER TABLE annotation ADD COLUMN reviewer VARCHAR DEFAULT ''"))
 
-    monkeypatch.setattr(models, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 2, add_reviewer)
+    monkeypatch.setattr(models, "SCHEMA_VERSION", future)
+    monkeypatch.setitem(migrations.MIGRATIONS, future, add_reviewer)
     engine = open_database(f"sqlite:///{db}")
     with engine.connect() as connection:
-        assert connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "2"
+        version = connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
+        assert version == str(future)
         assert connection.execute(text("SELECT reviewer FROM annotation")).scalar() == ""
     engine.dispose()
     open_database(f"sqlite:///{db}").dispose()
-    assert calls == [2]
+    assert calls == [future]
     (row,) = export_rows(str(db))
     assert row["note"] == "made by schema version 1"
+
+
+def test_version_2_indexes_mentions_by_both_dates(tmp_path: Path) -> None:
+    """Clustering reads a month's mentions by start and end date: the upgraded database has the
+    index a new one has, and no longer the start-date index it replaces."""
+    db = tmp_path / "v1.db"
+    shutil.copy(V1, db)
+    upgraded, fresh = open_database(f"sqlite:///{db}"), open_database(f"sqlite:///{tmp_path / 'new.db'}")
+    for engine in (upgraded, fresh):
+        with engine.connect() as connection:
+            listed = text("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mention'")
+            indexes = dict(connection.execute(listed).all())
+        assert "ix_mention_dates" in indexes and "(date_start, date_end)" in indexes["ix_mention_dates"]
+        assert "ix_mention_date_start" not in indexes
+        engine.dispose()

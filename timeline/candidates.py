@@ -1,10 +1,12 @@
 """The stored mentions clustering compares a new mention with, held in memory by month, day,
-precision, country and type, read from the database a month at a time and kept current as
-mentions are added and events merged; memory stays bounded by letting months go.
+precision, country and type, read from the database a month at a time (a year-precision mention,
+which only ever matches its very year, by that year) and kept current as mentions are added and
+events merged; memory stays bounded by letting months go.
 """
 
 from __future__ import annotations
 
+import sys
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +40,9 @@ ONE_DAY = timedelta(days=1)
 LONGEST_RANGE = timedelta(days=400)
 """Stored mentions spanning longer than this are not candidates: a range of more than a year
 cannot pin a happening down (a year-precision date already scores nothing)."""
+SHORTEST_YEAR = timedelta(days=364)
+"""A year-precision mention matches only another of the very same year (see `_score`): only a
+mention spanning a whole year needs them."""
 
 
 @dataclass
@@ -74,10 +79,13 @@ class _Dated:
             kept.update((record.id, record) for record in self.nameless.get(kind, ()))
 
 
+PRECISIONS = ("day", "month", "year")
+
+
 @dataclass
 class _Month:
     """A month's stored mentions: one-day mentions of day precision by day (most of them),
-    others by range and precision."""
+    others by range and precision; or a year's year-precision mentions."""
 
     first: date
     last: date
@@ -88,6 +96,15 @@ class _Month:
         """Every mention held for the month (a range's once per range)."""
         for dated in (*self.days.values(), *self.spans.values()):
             yield from dated.by_type.get(None, ())
+
+    def keep_range(
+        self, kept: dict[int, StoredMention], start: date, end: date, countries: frozenset[str], kind: str
+    ) -> None:
+        """Add the mentions of exactly these dates that may match (see `_Dated.keep_possible`)."""
+        for precision in PRECISIONS:
+            dated = self.spans.get((start, end, precision))
+            if dated is not None:
+                dated.keep_possible(kept, True, countries, kind)
 
     def add(self, record: StoredMention) -> None:
         if record.date_start == record.date_end and record.precision == "day":
@@ -112,9 +129,10 @@ class CandidateIndex:
     def __init__(self, session: Session, day_tolerance: int) -> None:
         self.session = session
         self._slack = timedelta(days=day_tolerance)
-        self._months: OrderedDict[tuple[int, int], _Month] = OrderedDict()
+        self._buckets: OrderedDict[tuple[int, int] | tuple[date, date], _Month] = OrderedDict()
         self._held: dict[int, StoredMention] = {}
         self._by_event: dict[int, list[StoredMention]] = {}
+        self._shared: dict[object, object] = {}
         self._forwarded: dict[int, int] = {}
         """Merged events whose mentions the database does not show moved yet: dropped → kept."""
 
@@ -130,8 +148,14 @@ class CandidateIndex:
             return []
         kind = extracted.event_type if vague else None
         seen: dict[int, StoredMention] = {}
+        if end - start >= SHORTEST_YEAR:
+            self._bucket((start, end)).keep_range(seen, start, end, countries, extracted.event_type)
+        if extracted.precision == "year":  # nothing but its very year can match it
+            for month in _months(start, end)[:1]:
+                self._bucket(month).keep_range(seen, start, end, countries, extracted.event_type)
+            return list(seen.values())
         for month in _months(low, high):
-            held = self._month(month)
+            held = self._bucket(month)
             day, last_day = max(low, held.first), min(high, held.last)
             while day <= last_day:
                 if day in held.days:
@@ -144,11 +168,12 @@ class CandidateIndex:
         return list(seen.values())
 
     def add(self, record: StoredMention) -> None:
-        """Hold a newly stored mention in every month already read (others will read it)."""
+        """Hold a newly stored mention in every month (or year) already read (others will read
+        it)."""
         self._hold(record)
-        for month in _months(record.date_start, record.date_end):
-            if month in self._months:
-                self._months[month].add(record)
+        for key in _bucket_keys(record):
+            if key in self._buckets:
+                self._buckets[key].add(record)
         self._make_room()
 
     def merged(self, kept_event: int, dropped_event: int) -> None:
@@ -169,26 +194,29 @@ class CandidateIndex:
         """The database now shows every merge followed so far."""
         self._forwarded.clear()
 
-    def _month(self, month: tuple[int, int]) -> _Month:
-        if month in self._months:
-            self._months.move_to_end(month)
+    def _bucket(self, key: tuple[int, int] | tuple[date, date]) -> _Month:
+        """A month's mentions, or a year's year-precision mentions (keyed by its first and last
+        day), read from the database on first use."""
+        if key in self._buckets:
+            self._buckets.move_to_end(key)
         else:
             self._make_room()
-            held = _Month(_first_day(month), _last_day(month))
-            for record in _load_month(self.session, month):
+            if isinstance(key[0], date):
+                held, records = _Month(*key), _load_year(self.session, *key)  # type: ignore[arg-type]
+            else:
+                held, records = _Month(_first_day(key), _last_day(key)), _load_month(self.session, key)  # type: ignore[arg-type]
+            for record in records:
                 held.add(self._hold(record))
-            self._months[month] = held
-        return self._months[month]
+            self._buckets[key] = held
+        return self._buckets[key]
 
     def _make_room(self) -> None:
         """Let the least recently read months go while too many mentions are held (the database
         still has them): memory stays flat however large the archive."""
-        while len(self._held) > MOST_HELD and len(self._months) > 1:
-            _, dropped = self._months.popitem(last=False)
+        while len(self._held) > MOST_HELD and len(self._buckets) > 1:
+            _, dropped = self._buckets.popitem(last=False)
             for record in dropped.records():
-                if record.id in self._held and not any(
-                    month in self._months for month in _months(record.date_start, record.date_end)
-                ):
+                if record.id in self._held and not any(key in self._buckets for key in _bucket_keys(record)):
                     del self._held[record.id]
                     self._by_event[record.event_id].remove(record)
 
@@ -197,13 +225,33 @@ class CandidateIndex:
             event_id = self._forwarded[event_id]
         return event_id
 
+    def _share_values(self, record: StoredMention) -> None:
+        """Hold equal values once: tens of thousands of mentions share a few hundred dates,
+        country sets and places (this halves the memory a mention takes)."""
+        shared = self._shared
+        record.date_start = shared.setdefault(record.date_start, record.date_start)
+        record.date_end = shared.setdefault(record.date_end, record.date_end)
+        record.countries = shared.setdefault(record.countries, record.countries)
+        record.location = record.location and sys.intern(record.location)
+        record.language = sys.intern(record.language)
+        record.precision = sys.intern(record.precision)
+        record.event_type = sys.intern(record.event_type)
+
     def _hold(self, record: StoredMention) -> StoredMention:
         """One object per mention, whichever months it spans, so a merge updates it once."""
         held = self._held.setdefault(record.id, record)
         if held is record:
             record.event_id = self._current(record.event_id)
+            self._share_values(record)
             self._by_event.setdefault(record.event_id, []).append(record)
         return held
+
+
+def _bucket_keys(record: StoredMention) -> list[tuple[int, int]] | list[tuple[date, date]]:
+    """Where a mention is held: its year if of year precision, else each month it spans."""
+    if record.precision == "year":
+        return [(record.date_start, record.date_end)]
+    return _months(record.date_start, record.date_end)
 
 
 def _months(start: date, end: date) -> list[tuple[int, int]]:
@@ -224,44 +272,57 @@ def _last_day(month: tuple[int, int]) -> date:
     return date(month[0] + (month[1] == 12), month[1] % 12 + 1, 1) - timedelta(days=1)
 
 
+_MENTION_COLUMNS = (
+    Mention.id,
+    Mention.event_id,
+    Mention.article_id,
+    Article.language,
+    Mention.date_start,
+    Mention.date_end,
+    Mention.precision,
+    Mention.event_type,
+    Mention.location,
+    Mention.evidence,
+)
 _IN_MONTH = (
     col(Mention.date_start) <= bindparam("last"),
     col(Mention.date_start) >= bindparam("earliest"),
     col(Mention.date_end) >= bindparam("first"),
+    col(Mention.precision) != "year",
 )
-_MONTH_MENTIONS = (
-    select(
-        Mention.id,
-        Mention.event_id,
-        Mention.article_id,
-        Article.language,
-        Mention.date_start,
-        Mention.date_end,
-        Mention.precision,
-        Mention.event_type,
-        Mention.location,
-        Mention.evidence,
-    )
-    .join(Article, col(Article.id) == col(Mention.article_id))
-    .where(*_IN_MONTH)
-)
-_MONTH_COUNTRIES = (
-    select(MentionActor.mention_id, Actor.code)
-    .join(Actor, col(Actor.id) == col(MentionActor.actor_id))
-    .join(Mention, col(Mention.id) == col(MentionActor.mention_id))
-    .where(*_IN_MONTH, col(Actor.kind) == "country")
+_OF_YEAR = (
+    col(Mention.date_start) == bindparam("first"),
+    col(Mention.date_end) == bindparam("last"),
+    col(Mention.precision) == "year",
 )
 
 
 def _load_month(session: Session, month: tuple[int, int]) -> list[StoredMention]:
     first, last = _first_day(month), _last_day(month)
-    bounds = {"first": first, "last": last, "earliest": first - LONGEST_RANGE}
+    return _load(session, _IN_MONTH, {"first": first, "last": last, "earliest": first - LONGEST_RANGE})
+
+
+def _load_year(session: Session, first: date, last: date) -> list[StoredMention]:
+    return _load(session, _OF_YEAR, {"first": first, "last": last})
+
+
+def _load(session: Session, where: tuple, bounds: dict[str, date]) -> list[StoredMention]:
+    """The stored mentions meeting `where`, with the countries they name."""
     connection = session.connection()
     countries: dict[int, set[str]] = {}
-    for mention_id, code in connection.execute(_MONTH_COUNTRIES, bounds):
+    named = (
+        select(MentionActor.mention_id, Actor.code)
+        .join(Actor, col(Actor.id) == col(MentionActor.actor_id))
+        .join(Mention, col(Mention.id) == col(MentionActor.mention_id))
+        .where(*where, col(Actor.kind) == "country")
+    )
+    for mention_id, code in connection.execute(named, bounds):
         if code:
             countries.setdefault(mention_id, set()).add(code)
+    mentions = (
+        select(*_MENTION_COLUMNS).join(Article, col(Article.id) == col(Mention.article_id)).where(*where)
+    )
     return [
         StoredMention(*row, countries=frozenset(countries.get(row[0], ())))
-        for row in connection.execute(_MONTH_MENTIONS, bounds)
+        for row in connection.execute(mentions, bounds)
     ]

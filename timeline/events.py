@@ -147,7 +147,7 @@ def _refresh_batch(session: Session, ids: list[int]) -> None:
                 event_id,
                 articles[values["article_id"]].title if values["article_id"] in articles else "",
                 values["summary"],
-                " ".join(m.evidence for m in mentions[event_id]),
+                " ".join(dict.fromkeys(m.evidence for m in mentions[event_id])),  # each wording once
             )
             for event_id, values in events.items()
         ],

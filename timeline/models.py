@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bumped whenever the tables change; a database with a higher version is refused."""
+MENTION_DATES_INDEX = "ix_mention_dates"
 
 
 class Meta(SQLModel, table=True):
@@ -66,10 +68,13 @@ class Event(SQLModel, table=True):
 class Mention(SQLModel, table=True):
     """What the extractor found: one date expression in one sentence of one article."""
 
+    __table_args__ = (Index(MENTION_DATES_INDEX, "date_start", "date_end"),)
+    """Clustering reads the mentions overlapping a month: the end date is checked in the index."""
+
     id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", index=True)
     article_id: int = Field(foreign_key="article.id", index=True)
-    date_start: date = Field(index=True)
+    date_start: date
     date_end: date
     precision: str
     date_text: str

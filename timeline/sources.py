@@ -40,7 +40,7 @@ class _Grouping:
 
 _GROUPINGS: OrderedDict[tuple[int, int], _Grouping] = OrderedDict()
 _SAMPLES: OrderedDict[tuple[int, int], str] = OrderedDict()
-_REPUBLISHED: dict[tuple[int, int, int], bool] = {}
+_REPUBLISHED: OrderedDict[tuple[int, int, int], bool] = OrderedDict()
 _ENGINES: WeakKeyDictionary[object, int] = WeakKeyDictionary()
 """A serial number per open engine: what is remembered of one database never applies to another,
 even one later created at the same path."""
@@ -95,11 +95,12 @@ def _place(session: Session, database: int, grouping: _Grouping, article: Row) -
 
 def _republished(session: Session, database: int, first: int, second: int) -> bool:
     key = (database, first, second)
-    if key not in _REPUBLISHED:
-        if len(_REPUBLISHED) > REMEMBERED_COMPARISONS:
-            _REPUBLISHED.clear()
+    if key in _REPUBLISHED:
+        _REPUBLISHED.move_to_end(key)
+    else:
         texts = _openings(session, database, [first, second])
-        _REPUBLISHED[key] = bool(fuzz.ratio(texts[0], texts[1], score_cutoff=REPUBLISHED_SIMILARITY))
+        similar = bool(fuzz.ratio(texts[0], texts[1], score_cutoff=REPUBLISHED_SIMILARITY))
+        _remember(_REPUBLISHED, key, similar, REMEMBERED_COMPARISONS)
     return _REPUBLISHED[key]
 
 
