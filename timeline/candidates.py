@@ -19,9 +19,10 @@ from timeline.extraction import ExtractedMention
 from timeline.models import Actor, Article, Mention, MentionActor
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class StoredMention:
-    """An already stored mention, as clustering compares it (no ORM object: thousands are held)."""
+    """An already stored mention, as clustering compares it (no ORM object: thousands are held;
+    one object per mention, compared by identity)."""
 
     id: int
     event_id: int

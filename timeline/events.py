@@ -44,6 +44,11 @@ MENTION_COLUMNS = (
 ARTICLE_COLUMNS = (Article.id, Article.title, Article.published, Article.outlet, Article.url, Article.source)
 
 
+_EVENT_UPDATE = (
+    update(Event.__table__).where(Event.__table__.c.id == bindparam("event_key"))  # type: ignore[attr-defined]  # type: ignore[attr-defined]
+)
+
+
 class ArticleFacts(NamedTuple):
     """What deriving an event reads of an article (the columns of `ARTICLE_COLUMNS`)."""
 
@@ -113,11 +118,13 @@ def refresh_events(session: Session, event_ids: Iterable[int]) -> None:
 
 def _refresh_batch(session: Session, ids: list[int]) -> None:
     table = Event.__table__  # type: ignore[attr-defined]
-    events = {row.id: dict(row._mapping) for row in session.execute(select(table).where(table.c.id.in_(ids)))}
+    connection = session.connection()  # plain rows: no ORM objects to build for thousands of mentions
+    chosen = select(table).where(table.c.id.in_(ids))
+    events = {row.id: dict(row._mapping) for row in connection.execute(chosen)}
     if not events:
         return
     mentions: dict[int, list[Row]] = defaultdict(list)
-    for row in session.execute(
+    for row in connection.execute(
         select(*MENTION_COLUMNS).where(col(Mention.event_id).in_(events)).order_by(col(Mention.id))
     ):
         mentions[row.event_id].append(row)
@@ -128,7 +135,7 @@ def _refresh_batch(session: Session, ids: list[int]) -> None:
         e["article_id"] for e in events.values()
     }
     articles = {
-        row.id: row for row in session.execute(select(*ARTICLE_COLUMNS).where(col(Article.id).in_(wanted)))
+        row.id: row for row in connection.execute(select(*ARTICLE_COLUMNS).where(col(Article.id).in_(wanted)))
     }
     for event_id, values in events.items():
         if mentions[event_id]:
@@ -138,7 +145,7 @@ def _refresh_batch(session: Session, ids: list[int]) -> None:
         {"event_key": key, **{name: value for name, value in values.items() if name != "id"}}
         for key, values in events.items()
     ]
-    session.execute(update(table).where(table.c.id == bindparam("event_key")), changes)
+    connection.execute(_EVENT_UPDATE, changes)
     _relink_actors(session, list(events), annotations)
     sqlite_features.index_events(
         session,
@@ -215,7 +222,7 @@ def _apply_corrections(values: dict[str, Any], annotation: Annotation | None) ->
 def _relink_actors(session: Session, event_ids: list[int], annotations: dict[int | None, Annotation]) -> None:
     """Each event's actors: the researcher's corrected list, else the union over its mentions."""
     linked: dict[int, set[int]] = defaultdict(set)
-    for event_id, actor_id in session.execute(
+    for event_id, actor_id in session.connection().execute(
         select(Mention.event_id, MentionActor.actor_id)
         .join(Mention, col(Mention.id) == col(MentionActor.mention_id))
         .where(col(Mention.event_id).in_(event_ids))
