@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from timeline.extraction import extract
 from timeline.extraction.pattern_scan import PatternScan, literal_starts
 
-from conftest import SEED, export_rows, run
+from conftest import SEED, export_rows, run, write_article
 
 PUBLISHED = date(2025, 4, 5)
 
@@ -223,3 +224,60 @@ def test_an_abbreviation_inside_a_sentence_keeps_its_event_whole() -> None:
     text = "Mr. Haddad will meet Gen. Mbeki at 10 a.m. on Thursday in Khartoum."
     (found,) = events(text, "en")
     assert (found.date_start.isoformat(), found.modality, found.evidence) == ("2025-04-10", "planned", text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "start", "end"),
+    [
+        (
+            "en",
+            "From 1 January to 31 December 2023, Mali and Niger held joint patrols.",
+            "2023-01-01",
+            "2023-12-31",
+        ),
+        (
+            "en",
+            "The ministers of Ghana and Togo met from December 28 to January 3, 2025.",
+            "2024-12-28",
+            "2025-01-03",
+        ),
+        (
+            "fr",
+            "Du 1er janvier au 31 décembre 2023, le Mali et le Niger ont mené des patrouilles conjointes.",
+            "2023-01-01",
+            "2023-12-31",
+        ),
+        (
+            "fr",
+            "De janvier à décembre 2023, le Mali et le Niger ont tenu des réunions.",
+            "2023-01-01",
+            "2023-12-31",
+        ),
+        (
+            "fr",
+            "Le ministre sénégalais s'est rendu au Ghana du 28 décembre au 3 janvier 2025.",
+            "2024-12-28",
+            "2025-01-03",
+        ),
+    ],
+)
+def test_a_range_whose_second_end_carries_the_year_is_one_event_over_it(
+    language: str, text: str, start: str, end: str
+) -> None:
+    """The year written after a range dates its first end too, so the event spans the range."""
+    (mention,) = events(text, language)
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == (start, end)
+
+
+def test_an_ingested_range_is_exported_with_its_two_ends(db: str, tmp_path: Path) -> None:
+    """Ingest and export keep "du 1er janvier au 31 décembre 2023" as 2023-01-01 to 2023-12-31."""
+    article = write_article(
+        tmp_path,
+        "patrouilles.txt",
+        "Du 1er janvier au 31 décembre 2023, le Mali et le Niger ont mené des patrouilles conjointes.",
+        published="2025-05-13",
+        language="fr",
+    )
+    run("ingest", "--db", db, str(article))
+    (row,) = export_rows(db)
+    assert (row["date"], row["date_end"]) == ("2023-01-01", "2023-12-31")

@@ -17,7 +17,12 @@ from functools import cache
 from timeline.extraction import calendar as cal
 from timeline.extraction.lexicon import Lexicon, load_lexicon
 from timeline.extraction.tense import TenseReader
-from timeline.extraction.timex_ranges import merge_ranges_of, split_day_ranges
+from timeline.extraction.timex_ranges import (
+    merge_ranges_of,
+    share_range_years,
+    shift_years,
+    split_day_ranges,
+)
 from timeline.extraction.timex_relative import resolve_anaphora
 from timeline.extraction.timex_rules import build_rules
 from timeline.extraction.timex_scan import RuleScan
@@ -63,6 +68,7 @@ def tag_timexes(
         for (s, e, _, _), f in zip(chosen, founds, strict=True)
     ]
     timexes = _follow_narrative_year(timexes, text)
+    timexes = share_range_years(timexes, text, lexicon)
     timexes = _name_weeks_of_days(timexes, text, lexicon)
     timexes = _shift_days_named_from_days(timexes, text, lexicon)
     timexes = _attach_clock_times(timexes, text, context.tenses, lexicon)
@@ -120,7 +126,7 @@ def _follow_narrative_year(timexes: list[Timex], text: str) -> list[Timex]:
             ):
                 shift = previous.period.start.year - timex.period.start.year
                 if shift:
-                    result[index] = _shift_years(timex, shift)
+                    result[index] = shift_years(timex, shift)
                 break
     return result
 
@@ -233,17 +239,6 @@ def _narrative_day(timex: Timex, days: list[Timex], text: str) -> Timex | None:
 
 def _distance(a: Timex, b: Timex) -> int:
     return min(abs(a.start - b.end), abs(b.start - a.end))
-
-
-def _shift_years(timex: Timex, years: int) -> Timex:
-    assert timex.period is not None
-    try:
-        start = timex.period.start.replace(year=timex.period.start.year + years)
-        end = timex.period.end.replace(year=timex.period.end.year + years)
-    except ValueError:  # 29 February in a year without one: keep the first reading
-        return timex
-    value = f"{start.year:04d}{timex.value[4:]}"
-    return replace(timex, value=value, period=cal.Period(start, end, timex.period.precision, value))
 
 
 @dataclass(frozen=True)

@@ -165,9 +165,11 @@ def decade(m: re.Match[str], ctx: Context) -> Found | None:
 def month_range(m: re.Match[str], ctx: Context) -> Found | None:
     last = _month_period(m, ctx)
     first_month = ctx.lexicon.month_number(m["m1"])
-    if last is None or first_month is None or first_month > last[0].start.month:
+    if last is None or first_month is None or first_month == last[0].start.month:
         return None
-    first = cal.month_period(last[0].start.year, first_month)
+    # "from December to February 2025": a first month after the last lies in the year before
+    first_year = last[0].start.year - (first_month > last[0].start.month)
+    first = cal.month_period(first_year, first_month)
     period = cal.Period(first.start, last[0].end, "month", first.value)
     return Found("DATE", first.value, period, last[1])
 

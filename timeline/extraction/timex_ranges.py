@@ -9,14 +9,65 @@ from datetime import timedelta
 
 from timeline.extraction import calendar as cal
 from timeline.extraction.lexicon import Lexicon
-from timeline.extraction.timex_rules import DAY
+from timeline.extraction.timex_rules import DAY, range_opener
 from timeline.extraction.timex_types import Timex
+
+YEAR_LESS_PRECISIONS = ("day", "month")
+
+
+def share_range_years(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[Timex]:
+    """A year-less first end of a range takes the year of its second end: "from 1 January to
+    31 December 2023" starts in 2023. A first end that would then fall after the second end lies
+    in the year before ("du 28 décembre au 3 janvier 2025"). The first end is then derived as
+    the second was."""
+    joiner = re.compile(rf"\s*(?:{lexicon['range_to']}|[-–])\s*")
+    weekday = re.compile(rf"(?<!\w){lexicon.weekday_pattern}(?!\w)")
+    result = list(timexes)
+    for index in range(len(result) - 1):
+        first, second = result[index], result[index + 1]
+        if (
+            first.derivation != "inferred_year"
+            or first.type != "DATE"
+            or second.type != "DATE"
+            or first.period is None
+            or second.period is None
+            or first.period.precision not in YEAR_LESS_PRECISIONS
+            or second.period.precision not in YEAR_LESS_PRECISIONS
+            or not joiner.fullmatch(text[first.end : second.start])
+            or weekday.search(first.text)  # "Friday 28 December": the weekday chose its year
+        ):
+            continue
+        year = second.period.start.year
+        if first.period.start.replace(year=2000) > second.period.end.replace(year=2000):
+            year -= 1  # leap year 2000 compares 29 February too
+        shifted = shift_years(first, year - first.period.start.year)
+        if shifted.period is None or shifted.period.start.year != year:
+            continue  # 29 February in a year without one
+        # the year now comes from the text as much as the second end's does
+        result[index] = replace(shifted, derivation=second.derivation)
+    return result
+
+
+def shift_years(timex: Timex, years: int) -> Timex:
+    """The same expression `years` later (or earlier); 29 February without one keeps its year."""
+    if timex.period is None or not years:
+        return timex
+    try:
+        start = timex.period.start.replace(year=timex.period.start.year + years)
+        end = timex.period.end.replace(year=timex.period.end.year + years)
+    except ValueError:  # 29 February in a year without one: keep the first reading
+        return timex
+    value = f"{start.year:04d}{timex.value[4:]}"
+    return replace(timex, value=value, period=cal.Period(start, end, timex.period.precision, value))
 
 
 def merge_ranges_of(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[Timex]:
-    """Join two dates written as the ends of one range ("from March 3 to April 5") into one."""
-    opener = re.compile(rf"(?:{lexicon['range_from']})\s+$")
+    """Join two dates written as the ends of one range ("from March 3 to April 5") into one;
+    two dates joined by "and" are a range only after "between" or when they follow each other
+    ("on Wednesday and Thursday"): "on March 3 and April 5" are two days."""
+    opener = re.compile(rf"{range_opener(lexicon)}$")
     joiner = re.compile(rf"^\s*(?:{lexicon['range_to']}|[-–])\s*$")
+    listing = re.compile(rf"\s*(?:{lexicon['range_and']})\s*")
     merged: list[Timex] = []
     for timex in timexes:
         previous = merged[-1] if merged else None
@@ -29,6 +80,13 @@ def merge_ranges_of(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[T
             and previous.period.start <= timex.period.end
         ):
             opened = opener.search(text[: previous.start])
+            if (
+                opened is None
+                and listing.fullmatch(text[previous.end : timex.start])
+                and timex.period.start - previous.period.end > timedelta(days=1)
+            ):
+                merged.append(timex)
+                continue
             start = opened.start() if opened else previous.start
             period = cal.Period(
                 previous.period.start, timex.period.end, previous.period.precision, previous.value
@@ -52,7 +110,7 @@ def split_day_ranges(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[
     two ends, as TIMEX3 annotation tags them: "April 24" and "25", "19" and "23 juillet"."""
     suffix = lexicon["day_suffix"]
     days = re.compile(
-        rf"(?:(?:{lexicon['range_from']})\s+)?(?P<first>.*?(?<!\d){DAY}{suffix})\s*"
+        rf"(?:{range_opener(lexicon)})?(?P<first>.*?(?<!\d){DAY}{suffix})\s*"
         rf"(?:{lexicon['range_to']}|[-–])\s*(?P<second>(?:{lexicon.weekday_pattern}\s+)?{DAY}(?!\d).*)",
         re.DOTALL,
     )

@@ -19,6 +19,12 @@ PAST_YEAR = r"(?:1\d{3}|20\d\d)"
 END = r"(?!\w)"
 
 
+def range_opener(lex: Lexicon) -> str:
+    """The word opening a range ("from", "du", "d'avril") with the space after it (none after
+    an elided "d'")."""
+    return rf"(?<!\w)(?:{lex['range_from']})(?:\s+|(?<=['’]))"
+
+
 def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     """Compile every rule for one language, in priority order (earlier wins ties)."""
     month, weekday = lex.month_pattern, lex.weekday_pattern
@@ -41,7 +47,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             0,
         ),
         (
-            rf"\b(?:(?:{lex['range_from']})\s+)?(?:{weekday}\s+)?(?P<d1>{DAY}){suffix}\s*"
+            rf"\b(?:{range_opener(lex)})?(?:{weekday}\s+)?(?P<d1>{DAY}){suffix}\s*"
             rf"(?:{lex['range_to']}|[-–])\s*(?:{weekday}\s+)?(?P<d2>{DAY}){suffix}\s+{of}"
             rf"(?P<m>{month}){year_part}{END}",
             dates.day_range,
@@ -60,7 +66,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         (rf"(?P<part>{parts})\s*{links}(?P<y>{YEAR}){END}", dates.part_year, 0),
         (
-            rf"(?:{lex['range_from']})\s+(?P<m1>{month})\s+(?:{lex['range_to']}|[-–])\s+(?P<m>{month})"
+            rf"{range_opener(lex)}(?P<m1>{month})\s+(?:{lex['range_to']}|[-–])\s+(?P<m>{month})"
             rf"(?:\s+{of}(?P<y>{YEAR})|\s+(?P<ry>{rel_year}))?{END}",
             dates.month_range,
             0,
