@@ -235,3 +235,100 @@ def test_a_first_end_takes_a_relative_year_of_the_second(language: str, text: st
     """ "from 3 March to 5 April last year": both ends in last year."""
     ((_, start, end),) = whole(text, language, LATER)
     assert (start, end) == ("2025-03-03", "2025-04-05")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "The deal runs from 1 July 2025 to 30 June.",
+            [("1 July 2025", "2025-07-01"), ("30 June", "2026-06-30")],
+        ),
+        (
+            "fr",
+            "L'accord court du 1er juillet 2025 au 30 juin.",
+            [("1er juillet 2025", "2025-07-01"), ("30 juin", "2026-06-30")],
+        ),
+        (
+            "en",
+            "Talks ran from 28 December 2024 to 3 January.",
+            [("28 December 2024", "2024-12-28"), ("3 January", "2025-01-03")],
+        ),
+    ],
+)
+def test_a_year_less_second_end_takes_the_year_of_the_first_or_the_next(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "from 1 July 2025 to 30 June" ends on 30 June 2026."""
+    assert ends(text, language, date(2023, 6, 1)) == expected
+
+
+def test_a_weekday_lends_no_year_to_a_month_after_to() -> None:
+    """ "a revision Friday to December's figures" is no range: December keeps its own year."""
+    text = "After a small downward revision Friday to December's figures, jobs grew."
+    assert ends(text, "en", date(1998, 2, 6)) == [("Friday", "1998-02-06"), ("December", "1997-12")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Les troupes sont parties à la fin de l'année 2024.",
+            ("à la fin de l'année 2024", "2024-09-01", "2024-12-31"),
+        ),
+        (
+            "fr",
+            "En début d'année 2024, le Mali a signé.",
+            ("début d'année 2024", "2024-01-01", "2024-04-30"),
+        ),
+        (
+            "en",
+            "At the end of the year 2024, Mali signed.",
+            ("the end of the year 2024", "2024-09-01", "2024-12-31"),
+        ),
+        (
+            "fr",
+            "Les pourparlers ont eu lieu fin du mois de mars 2024.",
+            ("fin du mois de mars 2024", "2024-03-21", "2024-03-31"),
+        ),
+        (
+            "fr",
+            "À la fin du mois de mars, le Mali a signé.",
+            ("À la fin du mois de mars", "2025-03-21", "2025-03-31"),
+        ),
+    ],
+)
+def test_a_part_of_a_named_year_or_month_is_that_part(
+    language: str, text: str, expected: tuple[str, str, str]
+) -> None:
+    """ "à la fin de l'année 2024" is late 2024, not late this year beside a bare 2024."""
+    assert whole(text, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le sommet s'est tenu du 3 au 5 avril 2024. Le lendemain, les ministres sont partis.",
+            ("Le lendemain", "2024-04-06"),
+        ),
+        (
+            "fr",
+            "Le sommet s'est tenu du 3 au 5 avril 2024. La veille, les ministres sont arrivés.",
+            ("La veille", "2024-04-02"),
+        ),
+        (
+            "en",
+            "The summit ran from 3 to 5 April 2024. The next day, the ministers left.",
+            ("The next day", "2024-04-06"),
+        ),
+    ],
+)
+def test_the_day_after_a_range_of_days_follows_its_last_day(
+    language: str, text: str, expected: tuple[str, str]
+) -> None:
+    """ "du 3 au 5 avril 2024 … le lendemain" is 6 April 2024, not the day after publication."""
+    assert ends(text, language)[-1] == expected

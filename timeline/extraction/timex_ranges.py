@@ -18,15 +18,21 @@ YEAR_LESS_PRECISIONS = ("day", "month")
 def share_range_years(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[Timex]:
     """A year-less first end of a range takes the year of its second end: "from 1 January to
     31 December 2023" starts in 2023. A first end that would then fall after the second end lies
-    in the year before ("du 28 décembre au 3 janvier 2025"). The first end is then derived as
-    the second was."""
+    in the year before ("du 28 décembre au 3 janvier 2025"); likewise a year-less second end
+    takes the first end's year or the next ("from 1 July 2025 to 30 June"). Only an end whose
+    year is written lends it, and the end that takes it is then derived as that end was."""
     joiner = re.compile(rf"\s*(?:{lexicon['range_to']}|[-–])\s*")
     weekday = re.compile(rf"(?<!\w){lexicon.weekday_pattern}(?!\w)")
+    month = re.compile(rf"(?<!\w){lexicon.month_pattern}(?!\w)")
     result = list(timexes)
     for index in range(len(result) - 1):
         first, second = result[index], result[index + 1]
+        if second.derivation == "inferred_year" and _names_its_year(first, month):
+            result[index + 1] = _year_after(second, first, joiner, weekday, text)
+            continue
         if (
             first.derivation != "inferred_year"
+            or not _names_its_year(second, month)
             or first.type != "DATE"
             or second.type != "DATE"
             or first.period is None
@@ -46,6 +52,39 @@ def share_range_years(timexes: list[Timex], text: str, lexicon: Lexicon) -> list
         # the year now comes from the text as much as the second end's does
         result[index] = replace(shifted, derivation=second.derivation)
     return result
+
+
+def _names_its_year(timex: Timex, month: re.Pattern[str]) -> bool:
+    """Whether a date's year is written ("2023", "last year") with its month, so that it can lend
+    it: "Friday to December's figures" is no range of "Friday"'s year."""
+    return timex.derivation == "explicit" or (
+        timex.derivation == "relative" and month.search(timex.text) is not None
+    )
+
+
+def _year_after(
+    second: Timex, first: Timex, joiner: re.Pattern[str], weekday: re.Pattern[str], text: str
+) -> Timex:
+    """A year-less second end takes the year of the first ("from 1 July 2025 to 30 June"), or
+    the year after when it would otherwise come before the first."""
+    if (
+        first.type != "DATE"
+        or second.type != "DATE"
+        or first.period is None
+        or second.period is None
+        or first.period.precision not in YEAR_LESS_PRECISIONS
+        or second.period.precision not in YEAR_LESS_PRECISIONS
+        or not joiner.fullmatch(text[first.end : second.start])
+        or weekday.search(second.text)
+    ):
+        return second
+    year = first.period.end.year
+    if second.period.end.replace(year=2000) < first.period.end.replace(year=2000):
+        year += 1
+    shifted = shift_years(second, year - second.period.end.year)
+    if shifted.period is None or shifted.period.end.year != year:
+        return second
+    return replace(shifted, derivation=first.derivation)
 
 
 def shift_years(timex: Timex, years: int) -> Timex:

@@ -233,8 +233,10 @@ def resolve_anaphora(founds: list[Found]) -> list[Found]:
             continue  # "the year-ago quarter" compares; it does not move the story
         if QUARTER_VALUE.fullmatch(found.value) and found.derivation == "relative":
             focus.setdefault("Q", period)  # "third-quarter profit", not "the first quarter of 1984"
-        if period.start == period.end:
-            focus["D"] = period
+        if period.start == period.end or (
+            period.precision == "day" and found.value == period.start.isoformat()
+        ):
+            focus["D"] = period  # a day or a range of days ("du 3 au 5 avril … le lendemain")
         if period.end - period.start <= timedelta(days=6):
             focus["W"] = period
         if (period.start.year, period.start.month) == (period.end.year, period.end.month):
@@ -249,7 +251,9 @@ def _shifted(found: Found, period: cal.Period, anaphor: Anaphor) -> Found:
         year = anaphor.year or period.start.year + anaphor.shift
         shifted = cal.quarter_period(year, (period.start.month - 1) // 3 + 1)
     elif anaphor.unit == "D":
-        shifted = cal.day_period(period.start + timedelta(days=anaphor.shift))
+        # the day after a range of days follows its last day; the day before precedes its first
+        day = period.end if anaphor.shift > 0 else period.start
+        shifted = cal.day_period(day + timedelta(days=anaphor.shift))
     else:
         shifted = cal.relative_period(period.start, anaphor.unit, anaphor.shift)
     value = shifted.value + (found.value[found.value.index("T") :] if "T" in found.value else "")

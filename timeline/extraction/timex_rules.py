@@ -60,11 +60,17 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             0,
         ),
         (
-            rf"(?P<part>{parts})\s*{links}(?P<m>{month})(?:\s+{of}(?P<y>{YEAR})|\s+(?P<ry>{rel_year}))?{END}",
+            rf"(?P<part>{parts})\s*{links}(?:{lex['month_noun']})?(?P<m>{month})"
+            rf"(?:\s+{of}(?P<y>{YEAR})|\s+(?P<ry>{rel_year}))?{END}",
             dates.part_month,
             0,
         ),
-        (rf"(?P<part>{parts})\s*{links}(?P<y>{YEAR}){END}", dates.part_year, 0),
+        (
+            # "fin 2024", "à la fin de l'année 2024", "the end of the year 2024"
+            rf"(?P<part>{parts})\s*{links}(?:{words(lex['year_nouns'])}\s+)?(?P<y>{YEAR}){END}",
+            dates.part_year,
+            0,
+        ),
         (
             rf"{range_opener(lex)}(?P<m1>{month})\s+(?:{lex['range_to']}|[-–])\s+(?P<m>{month})"
             rf"(?:\s+{of}(?P<y>{YEAR})|\s+(?P<ry>{rel_year}))?{END}",
