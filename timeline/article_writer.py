@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import Connection, Insert, insert
 from sqlmodel import Session, select
 
 from timeline import sqlite_features
@@ -20,11 +19,6 @@ from timeline.extraction import EXTRACTOR_VERSION, ExtractedMention, Extraction
 from timeline.extraction.gazetteer import Entity
 from timeline.models import Article, Event, EventActor, Mention, MentionActor, SplitPair
 
-ARTICLE_INSERT = insert(Article.__table__)  # type: ignore[attr-defined]
-EVENT_INSERT = insert(Event.__table__)  # type: ignore[attr-defined]
-MENTION_INSERT = insert(Mention.__table__)  # type: ignore[attr-defined]
-MENTION_ACTOR_INSERT = insert(MentionActor.__table__)  # type: ignore[attr-defined]
-EVENT_ACTOR_INSERT = insert(EventActor.__table__)  # type: ignore[attr-defined]
 MENTION_FIELDS = (
     "date_start",
     "date_end",
@@ -62,7 +56,11 @@ class ArticleWriter:
         """Store a new article (its column values) and its mentions; return the existing events
         they joined, which the caller derives again (`refresh_events`) once, after all the
         articles of its transaction."""
-        (article_id,) = _inserted_ids(self.session.connection(), ARTICLE_INSERT, [article])
+        (article_id,) = sqlite_features.insert_rows_returning_ids(
+            self.session.connection(),
+            Article.__table__,
+            [article],  # type: ignore[attr-defined]
+        )
         facts = ArticleFacts(
             article_id,
             str(article["title"]),
@@ -98,7 +96,9 @@ class ArticleWriter:
         starting = [(extracted, record) for extracted, record, reason in placed if reason is None]
         new_events = [new_event_values(self.session, article, extracted) for extracted, _ in starting]
         for (_, record), event_id in zip(
-            starting, _inserted_ids(connection, EVENT_INSERT, new_events), strict=True
+            starting,
+            sqlite_features.insert_rows_returning_ids(connection, Event.__table__, new_events),  # type: ignore[attr-defined]
+            strict=True,
         ):
             record.event_id = event_id
         new_mentions = [
@@ -111,7 +111,11 @@ class ArticleWriter:
             }
             for extracted, record, reason in placed
         ]
-        mention_ids = _inserted_ids(connection, MENTION_INSERT, new_mentions)
+        mention_ids = sqlite_features.insert_rows_returning_ids(
+            connection,
+            Mention.__table__,
+            new_mentions,  # type: ignore[attr-defined]
+        )
         actors = self.link_actors({m: e.actors for m, (e, _, _) in zip(mention_ids, placed, strict=True)})
         self._complete(
             article,
@@ -139,8 +143,7 @@ class ArticleWriter:
             for (_, record), ids in zip(starting, actors, strict=True)
             for actor_id in ids
         ]
-        if links:
-            self.session.connection().execute(EVENT_ACTOR_INSERT, links)
+        sqlite_features.insert_rows(self.session.connection(), EventActor.__table__, links)  # type: ignore[attr-defined]
         sqlite_features.index_events(
             self.session,
             [
@@ -171,8 +174,7 @@ class ArticleWriter:
                 ids.add(self._actors[key])
             linked[mention_id] = sorted(ids)
         rows = [{"mention_id": m, "actor_id": a} for m, ids in linked.items() for a in ids]
-        if rows:
-            self.session.connection().execute(MENTION_ACTOR_INSERT, rows)
+        sqlite_features.insert_rows(self.session.connection(), MentionActor.__table__, rows)  # type: ignore[attr-defined]
         return linked
 
 
@@ -204,11 +206,3 @@ def _record(article_id: int, language: str, extracted: ExtractedMention, event_i
         extracted.evidence,
         country_codes(extracted),
     )
-
-
-def _inserted_ids(connection: Connection, statement: Insert, rows: list[dict[str, object]]) -> list[int]:
-    """Insert rows in one statement and return their new ids, in the rows' order."""
-    if not rows:
-        return []
-    returning = statement.returning(statement.table.c.id, sort_by_parameter_order=True)
-    return list(connection.execute(returning, rows).scalars())

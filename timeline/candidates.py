@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -81,6 +81,8 @@ class _Dated:
 
 
 PRECISIONS = ("day", "month", "year")
+BucketKey = tuple[int, int] | tuple[date, date, str]
+"""A month (year, month), or a year's first and last day and a type (see `_bucket_keys`)."""
 
 
 @dataclass
@@ -115,8 +117,9 @@ class _Month:
             self.spans.setdefault(key, _Dated()).add(record)
 
 
-MOST_HELD = 50_000
-"""Stored mentions held in memory at most (about 60 MB): past it the least recently read months go."""
+MOST_HELD = 100_000
+"""Stored mentions held in memory at most (about 60 MB, 600 bytes each): past it the least
+recently read months go."""
 
 
 class CandidateIndex:
@@ -130,7 +133,7 @@ class CandidateIndex:
     def __init__(self, session: Session, day_tolerance: int) -> None:
         self.session = session
         self._slack = timedelta(days=day_tolerance)
-        self._buckets: OrderedDict[tuple[int, int] | tuple[date, date], _Month] = OrderedDict()
+        self._buckets: OrderedDict[BucketKey, _Month] = OrderedDict()
         self._held: dict[int, StoredMention] = {}
         self._by_event: dict[int, list[StoredMention]] = {}
         self._shared: dict[object, object] = {}
@@ -149,8 +152,9 @@ class CandidateIndex:
             return []
         kind = extracted.event_type if vague else None
         seen: dict[int, StoredMention] = {}
-        if end - start >= SHORTEST_YEAR:
-            self._bucket((start, end)).keep_range(seen, start, end, countries, extracted.event_type)
+        if end - start >= SHORTEST_YEAR and extracted.event_type != "other":
+            year = self._bucket((start, end, extracted.event_type))
+            year.keep_range(seen, start, end, countries, extracted.event_type)
         if extracted.precision == "year":  # nothing but its very year can match it
             for month in _months(start, end)[:1]:
                 self._bucket(month).keep_range(seen, start, end, countries, extracted.event_type)
@@ -195,17 +199,20 @@ class CandidateIndex:
         """The database now shows every merge followed so far."""
         self._forwarded.clear()
 
-    def _bucket(self, key: tuple[int, int] | tuple[date, date]) -> _Month:
-        """A month's mentions, or a year's year-precision mentions (keyed by its first and last
-        day), read from the database on first use."""
+    def _bucket(self, key: BucketKey) -> _Month:
+        """A month's mentions, or a year's year-precision mentions of one type (keyed by its first
+        and last day and the type), read from the database on first use."""
         if key in self._buckets:
             self._buckets.move_to_end(key)
         else:
             self._make_room()
-            if isinstance(key[0], date):
-                held, records = _Month(*key), _load_year(self.session, *key)  # type: ignore[arg-type]
+            if len(key) == 3:
+                first, last, kind = key  # type: ignore[misc]
+                held, records = _Month(first, last), _load_year(self.session, self._held, first, last, kind)
             else:
-                held, records = _Month(_first_day(key), _last_day(key)), _load_month(self.session, key)  # type: ignore[arg-type]
+                month = (key[0], key[1])
+                held = _Month(_first_day(month), _last_day(month))  # type: ignore[arg-type]
+                records = _load_month(self.session, self._held, month)  # type: ignore[arg-type]
             for record in records:
                 held.add(self._hold(record))
             self._buckets[key] = held
@@ -240,19 +247,21 @@ class CandidateIndex:
 
     def _hold(self, record: StoredMention) -> StoredMention:
         """One object per mention, whichever months it spans, so a merge updates it once."""
-        held = self._held.setdefault(record.id, record)
-        if held is record:
+        held = self._held.get(record.id)
+        if held is None:
+            self._held[record.id] = held = record
             record.event_id = self._current(record.event_id)
             self._share_values(record)
             self._by_event.setdefault(record.event_id, []).append(record)
         return held
 
 
-def _bucket_keys(record: StoredMention) -> list[tuple[int, int]] | list[tuple[date, date]]:
-    """Where a mention is held: its year if of year precision, else each month it spans."""
+def _bucket_keys(record: StoredMention) -> list[BucketKey]:
+    """Where a mention is held: its year and type if of year precision, else each month it
+    spans."""
     if record.precision == "year":
-        return [(record.date_start, record.date_end)]
-    return _months(record.date_start, record.date_end)
+        return [(record.date_start, record.date_end, record.event_type)]
+    return list(_months(record.date_start, record.date_end))
 
 
 def _months(start: date, end: date) -> list[tuple[int, int]]:
@@ -295,20 +304,28 @@ _OF_YEAR = (
     col(Mention.date_start) == bindparam("first"),
     col(Mention.date_end) == bindparam("last"),
     col(Mention.precision) == "year",
+    col(Mention.event_type) == bindparam("kind"),
 )
 
 
-def _load_month(session: Session, month: tuple[int, int]) -> list[StoredMention]:
+def _load_month(
+    session: Session, known: Mapping[int, StoredMention], month: tuple[int, int]
+) -> list[StoredMention]:
     first, last = _first_day(month), _last_day(month)
-    return _load(session, _IN_MONTH, {"first": first, "last": last, "earliest": first - LONGEST_RANGE})
+    return _load(session, known, _IN_MONTH, {"first": first, "last": last, "earliest": first - LONGEST_RANGE})
 
 
-def _load_year(session: Session, first: date, last: date) -> list[StoredMention]:
-    return _load(session, _OF_YEAR, {"first": first, "last": last})
+def _load_year(
+    session: Session, known: Mapping[int, StoredMention], first: date, last: date, kind: str
+) -> list[StoredMention]:
+    return _load(session, known, _OF_YEAR, {"first": first, "last": last, "kind": kind})
 
 
-def _load(session: Session, where: tuple, bounds: dict[str, date]) -> list[StoredMention]:
-    """The stored mentions meeting `where`, with the countries they name."""
+def _load(
+    session: Session, known: Mapping[int, StoredMention], where: tuple, bounds: dict[str, object]
+) -> list[StoredMention]:
+    """The stored mentions meeting `where`, with the countries they name (those already held are
+    not built again)."""
     connection = session.connection()
     countries: dict[int, set[str]] = {}
     named = (
@@ -324,6 +341,6 @@ def _load(session: Session, where: tuple, bounds: dict[str, date]) -> list[Store
         select(*_MENTION_COLUMNS).join(Article, col(Article.id) == col(Mention.article_id)).where(*where)
     )
     return [
-        StoredMention(*row, countries=frozenset(countries.get(row[0], ())))
+        known.get(row[0]) or StoredMention(*row, countries=frozenset(countries.get(row[0], ())))
         for row in connection.execute(mentions, bounds)
     ]

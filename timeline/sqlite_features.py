@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy import Table, insert, text
 from sqlalchemy import event as sa_event
-from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
@@ -46,6 +46,44 @@ def configure_connections(engine: Engine) -> None:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
+
+
+def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert rows (all with the same keys) in one executemany.
+
+    On SQLite the values go to the driver as they are once each column's type has converted
+    them: SQLAlchemy's general path costs more than the inserts themselves on this hot path."""
+    if not rows:
+        return
+    if connection.dialect.name != "sqlite":
+        connection.execute(insert(table), list(rows))
+        return
+    names = list(rows[0])
+    convert = [(name, table.c[name].type.bind_processor(connection.dialect)) for name in names]
+    values = [
+        tuple(row[name] if to_driver is None else to_driver(row[name]) for name, to_driver in convert)
+        for row in rows
+    ]
+    columns, slots = ", ".join(names), ", ".join("?" * len(names))
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({slots})", values)
+
+
+def insert_rows_returning_ids(
+    connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]
+) -> list[int]:
+    """Insert rows without ids (see `insert_rows`) and return the ids they were given, in order.
+
+    SQLite gives a row inserted without an id the table's largest id plus one, and an insert
+    holds the write lock until the transaction ends: the new rows are the last ids of the table.
+    Other databases return them with the rows."""
+    if not rows:
+        return []
+    if connection.dialect.name != "sqlite":
+        returning = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(connection.execute(returning, list(rows)).scalars())
+    insert_rows(connection, table, rows)
+    last = connection.exec_driver_sql(f"SELECT max(id) FROM {table.name}").scalar_one()
+    return list(range(last - len(rows) + 1, last + 1))
 
 
 def create_search_index(engine: Engine) -> None:
