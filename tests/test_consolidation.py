@@ -208,15 +208,8 @@ def test_a_shared_party_alone_does_not_chain_happenings(
     and Niger are three happenings, though each pair shares a country with the next and the
     wording is alike; a report naming Mali, France and Senegal can be the first one's; a report
     naming Mali alone joins one happening of Mali's but does not bridge two."""
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for number, named in enumerate(parties):
-        body = f"On 12 May 2025, {named} issued a joint statement on regional security."
-        write_article(
-            folder, f"{number}.txt", body, published="2025-05-13", language="en", source=f"Outlet {number}"
-        )
-    assert run("ingest", "--quiet", "--db", db, str(folder)).exit_code == 0
-    assert len(export_rows(db)) == events
+    reports = [f"On 12 May 2025, {named} issued a joint statement on regional security." for named in parties]
+    assert events_reported(tmp_path, db, reports) == events
 
 
 @pytest.mark.parametrize(
@@ -228,12 +221,20 @@ def test_year_dated_reports_join_only_their_very_year(
 ) -> None:
     """Two reports of a happening dated only by its year are one event; another year is another
     happening, and a range spanning exactly that year is the same one."""
+    reports = [
+        f"In {when}, Mali and Niger signed a defence cooperation agreement in Niamey." for when in years
+    ]
+    assert events_reported(tmp_path, db, reports) == events
+
+
+def events_reported(tmp_path: Path, db: str, reports: list[str]) -> int:
+    """Ingest each report as an English article of its own outlet, published 13 May 2025; the
+    number of events stored."""
     folder = tmp_path / "articles"
     folder.mkdir()
-    for number, when in enumerate(years):
-        body = f"In {when}, Mali and Niger signed a defence cooperation agreement in Niamey."
+    for number, body in enumerate(reports):
         write_article(
             folder, f"{number}.txt", body, published="2025-05-13", language="en", source=f"Outlet {number}"
         )
     assert run("ingest", "--quiet", "--db", db, str(folder)).exit_code == 0
-    assert len(export_rows(db)) == events
+    return len(export_rows(db))
