@@ -72,7 +72,7 @@ def writer_figures(folder: Path) -> list[Figure]:
     """The writer alone (articles extracted beforehand) against what extraction on every core
     can feed it."""
     from timeline.db import open_database
-    from timeline.ingest.pipeline import ChunkWriter, IngestSummary, content_hash, extract_article
+    from timeline.ingest.pipeline import CHUNK_SIZE, ChunkWriter, IngestSummary, content_hash, extract_article
     from timeline.ingest.readers import RawArticle, read_path
 
     raws = [a for p in sorted(folder.glob("*.txt")) for a in read_path(p) if isinstance(a, RawArticle)]
@@ -84,8 +84,8 @@ def writer_figures(folder: Path) -> list[Figure]:
         engine = open_database(f"sqlite:///{Path(scratch) / 'writer.db'}")
         summary, writer = IngestSummary(), ChunkWriter(engine)
         started = time.perf_counter()
-        for start in range(0, len(extracted), 16):
-            writer.write(extracted[start : start + 16], summary, lambda *_: None)
+        for start in range(0, len(extracted), CHUNK_SIZE):  # as `ingest --jobs 1` writes them
+            writer.write(extracted[start : start + CHUNK_SIZE], summary, lambda *_: None)
         writing_seconds = time.perf_counter() - started
         engine.dispose()
     writer = events / writing_seconds

@@ -148,9 +148,10 @@ def ingest(
     return summary
 
 
-CHUNK_SIZE = 16
+CHUNK_SIZE = 32
 """Articles per worker handed out at a time, and per write transaction with one worker: enough
-to keep workers busy and commits few, few enough to keep memory flat and locks short."""
+to keep workers busy and commits few (an event reported all along is derived again once per
+transaction), few enough to keep memory flat and locks under a second."""
 
 Chunk = tuple[list[tuple[RawArticle, str]], Iterator[Extraction]]
 """Articles with their content hashes, and their extractions (possibly still running)."""
