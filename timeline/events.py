@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import Row, bindparam, insert, update
+from sqlalchemy import Row, bindparam, update
 from sqlmodel import Session, col, delete, select
 
 from timeline import sqlite_features
@@ -233,10 +233,10 @@ def _relink_actors(session: Session, event_ids: list[int], annotations: dict[int
         if annotation is not None and annotation.corrected_actors is not None:
             names = [name.strip() for name in annotation.corrected_actors.split(ACTOR_SEPARATOR.strip())]
             linked[event_id] = {ensure_actor(session, resolve_actor(name)) for name in names if name}
-    session.execute(delete(EventActor).where(col(EventActor.event_id).in_(event_ids)))
+    connection = session.connection()
+    connection.execute(delete(EventActor).where(col(EventActor.event_id).in_(event_ids)))
     rows = [{"event_id": e, "actor_id": a} for e in event_ids for a in sorted(linked[e])]
-    if rows:
-        session.execute(insert(EventActor), rows)
+    sqlite_features.insert_rows(connection, EventActor.__table__, rows)  # type: ignore[attr-defined]
 
 
 def resolve_actor(name: str) -> Entity:
