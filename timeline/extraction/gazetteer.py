@@ -94,8 +94,9 @@ class Gazetteer:
 
     def find(self, text: str) -> Iterator[EntityMatch]:
         """Yield the longest non-overlapping entity mentions in `text`, in order."""
-        tokens = list(TOKEN.finditer(text))
-        folded = [fold(token.group()) for token in tokens]
+        folded = list(map(fold, TOKEN.findall(text)))
+        # the tokens' offsets are found only once a walk needs them: most sentences need none
+        tokens: list[re.Match[str]] = []
         first_tokens = self.trie.next
         resume = 0
         for index, token in enumerate(folded):
@@ -105,6 +106,7 @@ class Gazetteer:
             # most words that begin a name ("le", "the") begin none here: no walk for them
             if node.surface is None and (index + 1 == len(folded) or folded[index + 1] not in node.next):
                 continue
+            tokens = tokens or list(TOKEN.finditer(text))
             match = self._longest_at(text, tokens, folded, index)
             if match is not None:
                 found, consumed = match

@@ -238,20 +238,50 @@ def _first_char_pattern(trie: dict[str, Any]) -> str:
     `re` skips quickly to the characters that can begin a match when every branch of a pattern
     starts with a literal, but it tries a pattern of width 0 (a lookahead) at every position.
     So the first character is consumed, and a word-start test before it becomes a lookbehind
-    over it: `(?<!\\w)v…` reads `v(?<!\\w[\\s\\S])…`. Case-sensitive tries only: with IGNORECASE,
-    a literal no longer gives `re` its character set.
+    over it: `(?<!\\w)v…` reads `v(?<!\\w[\\s\\S])…`. The word characters behind the same tests
+    share one class and one test, so that inside a word, where most positions are, one test
+    rejects the position instead of each branch in turn; each branch then looks behind for its
+    own character. Case-sensitive tries only: with IGNORECASE, a literal no longer gives `re`
+    its character set.
     """
-    return "|".join(_first_char_branches(trie, ()))
+    by_tests: dict[tuple[str, ...], list[tuple[str, dict[str, Any]]]] = {}
+    _first_chars(trie, (), by_tests)
+    branches = []
+    for tests, firsts in by_tests.items():
+        shared: list[tuple[str, dict[str, Any]]] = []
+        alone: list[tuple[str, dict[str, Any]]] = []
+        for piece, child in firsts:  # pieces are escaped characters: "\\-" is "-"
+            (shared if tests and re.match(r"\w", piece[-1]) else alone).append((piece, child))
+        branches += [piece + _tests_after(tests, piece[-1]) + _ahead(child) for piece, child in alone]
+        if shared:
+            chars = "".join(piece for piece, _ in shared)
+            each = "|".join(f"(?<={piece}){_ahead(child)}" for piece, child in shared)
+            branches.append(f"[{chars}]{_tests_after(tests, shared[0][0][-1])}(?:{each})")
+    return "|".join(branches)
 
 
-def _first_char_branches(node: dict[str, Any], tests: tuple[str, ...]) -> Iterator[str]:
+def _first_chars(
+    node: dict[str, Any],
+    tests: tuple[str, ...],
+    by_tests: dict[tuple[str, ...], list[tuple[str, dict[str, Any]]]],
+) -> None:
+    """Gather the first characters of a trie (escaped, with what follows them) by the word-start
+    tests before them."""
     for piece, child in node.items():
         if piece in WORD_START_TESTS:
-            yield from _first_char_branches(child, (*tests, piece))
-            continue
-        char = piece[-1]  # pieces are escaped characters: "\\-" is "-"
-        ahead = _trie_pattern(child)
-        yield piece + "".join(_test_after(test, char) for test in tests) + (f"(?={ahead})" if ahead else "")
+            _first_chars(child, (*tests, piece), by_tests)
+        else:
+            by_tests.setdefault(tests, []).append((piece, child))
+
+
+def _ahead(node: dict[str, Any]) -> str:
+    """A lookahead for the rest of a prefix after its first character (nothing if it ends)."""
+    ahead = _trie_pattern(node)
+    return f"(?={ahead})" if ahead else ""
+
+
+def _tests_after(tests: tuple[str, ...], char: str) -> str:
+    return "".join(_test_after(test, char) for test in tests)
 
 
 def _test_after(test: str, char: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from timeline.config import data_dir
@@ -81,6 +81,13 @@ def sentence_starts(text: str, language: str) -> list[int]:
         The offsets just after each sentence's last stop or closing quote, or after its line
         break; the whitespace between two sentences opens the second.
     """
+    return list(_sentence_starts(text, language))
+
+
+@lru_cache(maxsize=4)
+def _sentence_starts(text: str, language: str) -> tuple[int, ...]:
+    """`sentence_starts`, kept for the last texts: the tense reader and the sentence splitter
+    of one article split the same text."""
     rules = _rules(language)
     starts: list[int] = []
     for stop in BOUNDARY.finditer(text):
@@ -94,7 +101,7 @@ def sentence_starts(text: str, language: str) -> list[int]:
         if text[stop.start()] == "." and not _ends_sentence(text, stop.start(), following["word"], rules):
             continue
         starts.append(stop.end())
-    return starts
+    return tuple(starts)
 
 
 def _ends_sentence(text: str, dot: int, next_word: str, rules: _Rules) -> bool:
@@ -118,7 +125,7 @@ def split_sentences(text: str, language: str) -> list[Sentence]:
         The non-blank sentences, in order.
     """
     sentences: list[Sentence] = []
-    cuts = [0, *sentence_starts(text, language), len(text)]
+    cuts = [0, *_sentence_starts(text, language), len(text)]
     for start, end in pairwise(cuts):
         while start < end and text[start].isspace():
             start += 1
