@@ -68,3 +68,11 @@ def test_version_2_indexes_mentions_by_both_dates(tmp_path: Path) -> None:
         assert "ix_mention_dates" in indexes and "(date_start, date_end)" in indexes["ix_mention_dates"]
         assert "ix_mention_date_start" not in indexes
         engine.dispose()
+
+
+def test_version_2_searches_actors_names(tmp_path: Path) -> None:
+    """The upgraded search index holds each event's actors: a name found only among them (not in
+    the title, summary or evidence) finds the event."""
+    db = tmp_path / "v1.db"
+    shutil.copy(V1, db)
+    assert [row["date"] for row in export_rows(str(db), "--query", "Lavrov")] == ["2025-04-03"]

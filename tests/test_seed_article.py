@@ -27,3 +27,11 @@ def test_seed_article_has_no_event_from_ordinary_words(db: str) -> None:
     run("ingest", "--db", db, "--published", "2025-04-05", "--lang", "fr", str(SEED))
     rows = export_rows(db)
     assert [row["date"] for row in rows] == ["2025-04-03"]
+
+
+def test_people_named_outside_the_dated_sentence_are_found_by_text_search(db: str) -> None:
+    """Lavrov and Diop are named in later sentences, not in the dated one: the text search still
+    finds the meeting by their names, as the person filter does."""
+    run("ingest", "--db", db, "--published", "2025-04-05", str(SEED))
+    for name in ("Lavrov", "Abdoulaye Diop"):
+        assert [row["date"] for row in export_rows(db, "--query", name)] == ["2025-04-03"]

@@ -18,6 +18,7 @@ from timeline.events import ArticleFacts, ensure_actor, new_event_values
 from timeline.extraction import EXTRACTOR_VERSION, ExtractedMention, Extraction
 from timeline.extraction.gazetteer import Entity
 from timeline.models import Article, Event, EventActor, Mention, MentionActor, SplitPair
+from timeline.sqlite_features import SearchEntry
 
 MENTION_FIELDS = (
     "date_start",
@@ -147,7 +148,13 @@ class ArticleWriter:
         sqlite_features.index_events(
             self.session,
             [
-                (record.event_id, article.title, str(event["summary"]), extracted.evidence)
+                SearchEntry(
+                    record.event_id,
+                    article.title,
+                    str(event["summary"]),
+                    extracted.evidence,
+                    " ".join(dict.fromkeys(entity.name for entity in extracted.actors)),
+                )
                 for (extracted, record), event in zip(starting, values, strict=True)
             ],
         )

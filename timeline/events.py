@@ -20,6 +20,7 @@ from timeline.extraction import ExtractedMention
 from timeline.extraction.gazetteer import TOKEN, Entity, fold, load_gazetteer
 from timeline.models import Actor, Annotation, Article, Event, EventActor, Mention, MentionActor
 from timeline.sources import count_sources
+from timeline.sqlite_features import SearchEntry
 
 ACTOR_SEPARATOR = "; "
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -146,15 +147,21 @@ def _refresh_batch(session: Session, ids: list[int]) -> None:
         for key, values in events.items()
     ]
     connection.execute(_EVENT_UPDATE, changes)
-    _relink_actors(session, list(events), annotations)
+    actors = _relink_actors(session, list(events), annotations)
+    names = dict(
+        connection.execute(
+            select(Actor.id, Actor.name).where(col(Actor.id).in_({a for ids in actors.values() for a in ids}))
+        ).all()
+    )
     sqlite_features.index_events(
         session,
         [
-            (
+            SearchEntry(
                 event_id,
                 articles[values["article_id"]].title if values["article_id"] in articles else "",
                 values["summary"],
                 " ".join(dict.fromkeys(m.evidence for m in mentions[event_id])),  # each wording once
+                " ".join(names[actor_id] for actor_id in sorted(actors[event_id])),
             )
             for event_id, values in events.items()
         ],
@@ -219,8 +226,11 @@ def _apply_corrections(values: dict[str, Any], annotation: Annotation | None) ->
     return bool(applied) or annotation.corrected_actors is not None
 
 
-def _relink_actors(session: Session, event_ids: list[int], annotations: dict[int | None, Annotation]) -> None:
-    """Each event's actors: the researcher's corrected list, else the union over its mentions."""
+def _relink_actors(
+    session: Session, event_ids: list[int], annotations: dict[int | None, Annotation]
+) -> dict[int, set[int]]:
+    """Link each event to its actors, and return them: the researcher's corrected list, else the
+    union over its mentions."""
     linked: dict[int, set[int]] = defaultdict(set)
     for event_id, actor_id in session.connection().execute(
         select(Mention.event_id, MentionActor.actor_id)
@@ -237,6 +247,7 @@ def _relink_actors(session: Session, event_ids: list[int], annotations: dict[int
     connection.execute(delete(EventActor).where(col(EventActor.event_id).in_(event_ids)))
     rows = [{"event_id": e, "actor_id": a} for e in event_ids for a in sorted(linked[e])]
     sqlite_features.insert_rows(connection, EventActor.__table__, rows)  # type: ignore[attr-defined]
+    return linked
 
 
 def resolve_actor(name: str) -> Entity:

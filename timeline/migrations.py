@@ -8,21 +8,23 @@ from collections.abc import Callable
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
+from timeline import sqlite_features
 from timeline.models import MENTION_DATES_INDEX
 
 Migration = Callable[[Connection], None]
 
 
-def _index_mention_dates(connection: Connection) -> None:
+def _version_2(connection: Connection) -> None:
     """Version 2: mentions are indexed by start and end date together (clustering reads the
-    mentions overlapping a month from it alone)."""
+    mentions overlapping a month from it alone), and the search index holds actors' names."""
     connection.execute(
         text(f"CREATE INDEX IF NOT EXISTS {MENTION_DATES_INDEX} ON mention (date_start, date_end)")
     )
     connection.execute(text("DROP INDEX IF EXISTS ix_mention_date_start"))
+    sqlite_features.rebuild_search_index(connection)
 
 
-MIGRATIONS: dict[int, Migration] = {2: _index_mention_dates}
+MIGRATIONS: dict[int, Migration] = {2: _version_2}
 """The step that brings a database to each version, keyed by that version (1 is the first
 release, which needs none)."""
 

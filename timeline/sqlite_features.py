@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Table, insert, text
 from sqlalchemy import event as sa_event
@@ -86,33 +86,65 @@ def insert_rows_returning_ids(
     return list(range(last - len(rows) + 1, last + 1))
 
 
+SEARCH_COLUMNS = "title, summary, evidence, actors, tokenize = 'unicode61 remove_diacritics 2'"
+
+
+class SearchEntry(NamedTuple):
+    """What the search index holds of an event: its article's title, its summary, the wordings
+    that report it and the names of its actors (a person named outside the dated sentence is
+    still found)."""
+
+    event_id: int
+    title: str
+    summary: str
+    evidence: str
+    actors: str
+
+
 def create_search_index(engine: Engine) -> None:
-    """Create the FTS5 table over event title, summary and evidence (SQLite only)."""
+    """Create the FTS5 table over event title, summary, evidence and actors (SQLite only)."""
     if not is_sqlite(engine):
         return
     with engine.begin() as connection:
-        connection.execute(
-            text(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS event_fts USING fts5("
-                "title, summary, evidence, tokenize = 'unicode61 remove_diacritics 2')"
-            )
-        )
+        connection.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS event_fts USING fts5({SEARCH_COLUMNS})"))
         connection.execute(
             text("CREATE VIRTUAL TABLE IF NOT EXISTS event_fts_vocab USING fts5vocab(event_fts, 'row')")
         )
 
 
-def index_events(session: Session, rows: Iterable[tuple[int, str, str, str]]) -> None:
-    """Add or replace (event_id, title, summary, evidence) rows in the search index."""
+def rebuild_search_index(connection: Connection) -> None:
+    """Make the search index again from the stored events (after its columns changed)."""
+    if connection.dialect.name != "sqlite":
+        return
+    connection.execute(text("DROP TABLE IF EXISTS event_fts_vocab"))
+    connection.execute(text("DROP TABLE IF EXISTS event_fts"))
+    connection.execute(text(f"CREATE VIRTUAL TABLE event_fts USING fts5({SEARCH_COLUMNS})"))
+    connection.execute(text("CREATE VIRTUAL TABLE event_fts_vocab USING fts5vocab(event_fts, 'row')"))
+    connection.execute(
+        text(
+            "INSERT INTO event_fts(rowid, title, summary, evidence, actors) "
+            "SELECT e.id, coalesce(a.title, ''), e.summary, "
+            " coalesce((SELECT group_concat(evidence, ' ') FROM (SELECT m.evidence FROM mention m"
+            "  WHERE m.event_id = e.id GROUP BY m.evidence ORDER BY min(m.id))), ''), "
+            " coalesce((SELECT group_concat(actor.name, ' ') FROM eventactor"
+            "  JOIN actor ON actor.id = eventactor.actor_id WHERE eventactor.event_id = e.id), '') "
+            "FROM event e LEFT JOIN article a ON a.id = e.article_id"
+        )
+    )
+
+
+def index_events(session: Session, entries: Iterable[SearchEntry]) -> None:
+    """Add or replace events' rows in the search index."""
     if not is_sqlite(session):
         return
-    params = [{"id": e, "title": t, "summary": s, "evidence": v} for e, t, s, v in rows]
+    params = [entry._asdict() for entry in entries]
     if not params:
         return
-    unindex_events(session, [row["id"] for row in params])
+    unindex_events(session, [row["event_id"] for row in params])
     session.execute(
         text(
-            "INSERT INTO event_fts(rowid, title, summary, evidence) VALUES (:id, :title, :summary, :evidence)"
+            "INSERT INTO event_fts(rowid, title, summary, evidence, actors) "
+            "VALUES (:event_id, :title, :summary, :evidence, :actors)"
         ),
         params,
     )

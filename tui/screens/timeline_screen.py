@@ -65,7 +65,7 @@ class TimelineScreen(AnnotationActions, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="search-bar"):
-            yield Input(placeholder="/ search titles, summaries and evidence", id="query", compact=True)
+            yield Input(placeholder="/ search titles, summaries, evidence, actors", id="query", compact=True)
             yield Static("", id="active-filters")
         yield MonthChart(id="months")
         with Horizontal(id="body"):
