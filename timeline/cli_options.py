@@ -71,7 +71,9 @@ def filter_options(*, language_filter: bool = True) -> Callable[[Callable[..., A
         ),
         click.option("--tag", "tags", multiple=True, help="Has this tag; repeatable."),
         click.option("--starred", is_flag=True, default=False, help="Starred events only."),
-        click.option("--query", "-q", help="Full-text search in titles, summaries, evidence and actors' names."),
+        click.option(
+            "--query", "-q", help="Full-text search in titles, summaries, evidence and actors' names."
+        ),
         click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
         click.option("--sort", type=click.Choice(["date", "-date"]), default="date", show_default=True),
     ]
