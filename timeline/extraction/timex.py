@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -134,28 +135,43 @@ def _follow_narrative_year(timexes: list[Timex], text: str) -> list[Timex]:
 def _name_weeks_of_days(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[Timex]:
     """ "the week of March 6", "la semaine du 6 mars": TIMEX3 gives the ISO week of that day."""
     opener = re.compile(rf"(?:{lexicon['week_of_day']})$")
-    result: list[Timex] = []
-    for timex in timexes:
-        period = timex.period
-        opened = None
-        if timex.type == "DATE" and period is not None and period.start == period.end:
-            opened = opener.search(text, max(0, timex.start - WEEK_OPENER_REACH), timex.start)
-        if opened is None or period is None:
-            result.append(timex)
-            continue
-        while result and result[-1].end > opened.start():  # "la semaine" read on its own
-            result.pop()
-        week = cal.week_period(period.start)
-        start = opened.start()
-        span = text[start : timex.end]
-        result.append(Timex(start, timex.end, span, "DATE", week.value, week, timex.derivation))
-    return result
+    return _join_openers_to_days(
+        timexes, text, opener, lambda day, _opened: cal.week_period(day), derivation=None
+    )
 
 
 def _shift_days_named_from_days(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[Timex]:
     """ "the day before last Tuesday", "the day after Christmas": one expression, the day next
     to the one written."""
     opener = re.compile(rf"(?P<rel>{words(lexicon['days_from_day'])})\s+$")
+    days_from_day = lexicon["days_from_day"]
+    return _join_openers_to_days(
+        timexes,
+        text,
+        opener,
+        lambda day, opened: cal.day_period(day + timedelta(days=days_from_day[opened["rel"]])),
+        derivation="relative",
+    )
+
+
+def _join_openers_to_days(
+    timexes: list[Timex],
+    text: str,
+    opener: re.Pattern[str],
+    period_named: Callable[[date, re.Match[str]], cal.Period],
+    *,
+    derivation: str | None,
+) -> list[Timex]:
+    """A one-day date with `opener` ending just before it becomes one DATE with it, naming
+    `period_named(day, opened)`; the opener's own words read apart ("la semaine") give way.
+
+    Args:
+        timexes: the timexes of `text`, in text order.
+        text: the article text.
+        opener: a pattern anchored at its end, searched up to `WEEK_OPENER_REACH` before the day.
+        period_named: the period the opener and its day name together.
+        derivation: the joined expression's derivation; None keeps the day's.
+    """
     result: list[Timex] = []
     for timex in timexes:
         period = timex.period
@@ -165,11 +181,21 @@ def _shift_days_named_from_days(timexes: list[Timex], text: str, lexicon: Lexico
         if opened is None or period is None:
             result.append(timex)
             continue
-        while result and result[-1].end > opened.start():
-            result.pop()
-        day = cal.day_period(period.start + timedelta(days=lexicon["days_from_day"][opened["rel"]]))
         start = opened.start()
-        result.append(Timex(start, timex.end, text[start : timex.end], "DATE", day.value, day, "relative"))
+        while result and result[-1].end > start:
+            result.pop()
+        named = period_named(period.start, opened)
+        result.append(
+            Timex(
+                start,
+                timex.end,
+                text[start : timex.end],
+                "DATE",
+                named.value,
+                named,
+                timex.derivation if derivation is None else derivation,
+            )
+        )
     return result
 
 

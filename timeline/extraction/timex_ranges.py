@@ -30,23 +30,16 @@ def share_range_years(timexes: list[Timex], text: str, lexicon: Lexicon) -> list
         if second.derivation == "inferred_year" and _names_its_year(first, month):
             result[index + 1] = _year_after(second, first, joiner, weekday, text)
             continue
-        if (
-            first.derivation != "inferred_year"
-            or not _names_its_year(second, month)
-            or first.type != "DATE"
-            or second.type != "DATE"
-            or first.period is None
-            or second.period is None
-            or first.period.precision not in YEAR_LESS_PRECISIONS
-            or second.period.precision not in YEAR_LESS_PRECISIONS
-            or not joiner.fullmatch(text[first.end : second.start])
-            or weekday.search(first.text)  # "Friday 28 December": the weekday chose its year
-        ):
+        if first.derivation != "inferred_year" or not _names_its_year(second, month):
             continue
-        year = second.period.start.year
-        if first.period.start.replace(year=2000) > second.period.end.replace(year=2000):
+        periods = _range_end_periods(first, second, joiner, text)
+        if periods is None or weekday.search(first.text):  # "Friday 28 December": the weekday chose its year
+            continue
+        first_period, second_period = periods
+        year = second_period.start.year
+        if first_period.start.replace(year=2000) > second_period.end.replace(year=2000):
             year -= 1  # leap year 2000 compares 29 February too
-        shifted = shift_years(first, year - first.period.start.year)
+        shifted = shift_years(first, year - first_period.start.year)
         if shifted.period is None or shifted.period.start.year != year:
             continue  # 29 February in a year without one
         # the year now comes from the text as much as the second end's does
@@ -67,6 +60,24 @@ def _year_after(
 ) -> Timex:
     """A year-less second end takes the year of the first ("from 1 July 2025 to 30 June"), or
     the year after when it would otherwise come before the first."""
+    periods = _range_end_periods(first, second, joiner, text)
+    if periods is None or weekday.search(second.text):
+        return second
+    first_period, second_period = periods
+    year = first_period.end.year
+    if second_period.end.replace(year=2000) < first_period.end.replace(year=2000):
+        year += 1
+    shifted = shift_years(second, year - second_period.end.year)
+    if shifted.period is None or shifted.period.end.year != year:
+        return second
+    return replace(shifted, derivation=first.derivation)
+
+
+def _range_end_periods(
+    first: Timex, second: Timex, joiner: re.Pattern[str], text: str
+) -> tuple[cal.Period, cal.Period] | None:
+    """The periods of two DATEs that `joiner` joins as the ends of one range, when both are
+    stated at a precision that may leave the year out (a day or a month), else None."""
     if (
         first.type != "DATE"
         or second.type != "DATE"
@@ -75,16 +86,9 @@ def _year_after(
         or first.period.precision not in YEAR_LESS_PRECISIONS
         or second.period.precision not in YEAR_LESS_PRECISIONS
         or not joiner.fullmatch(text[first.end : second.start])
-        or weekday.search(second.text)
     ):
-        return second
-    year = first.period.end.year
-    if second.period.end.replace(year=2000) < first.period.end.replace(year=2000):
-        year += 1
-    shifted = shift_years(second, year - second.period.end.year)
-    if shifted.period is None or shifted.period.end.year != year:
-        return second
-    return replace(shifted, derivation=first.derivation)
+        return None
+    return first.period, second.period
 
 
 def shift_years(timex: Timex, years: int) -> Timex:
