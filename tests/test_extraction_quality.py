@@ -1,0 +1,73 @@
+"""Extraction quality on invented sentences: type tie-breaks and attribution clauses, facility
+names as places, and which following sentences lend their people to an event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extraction import ExtractedMention, extract
+
+PUBLISHED = date(2025, 4, 5)
+
+
+def dated(text: str, language: str, date_text: str) -> ExtractedMention:
+    """The mention dated by `date_text` in a text published on 5 April 2025."""
+    mentions = extract(text, published=PUBLISHED, language=language).mentions
+    (mention,) = [m for m in mentions if m.date_text == date_text]
+    return mention
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text", "expected"),
+    [
+        # a reporting clause after a comma names the source, not the happening
+        (
+            "Rebels attacked a village in the north of the country early on Sunday, the army said.",
+            "en",
+            "Sunday",
+            "security",
+        ),
+        (
+            "Des rebelles ont lancé une attaque contre un village du nord du pays dimanche, a indiqué l'armée.",
+            "fr",
+            "dimanche",
+            "security",
+        ),
+        # "according to" / "selon" clauses, even when they hold another type's keyword
+        (
+            "The foreign ministers held talks in the Omani capital on Tuesday, according to a statement.",
+            "en",
+            "Tuesday",
+            "meeting",
+        ),
+        (
+            "A new round of talks is planned in Doha next week, according to a statement released after the visit.",
+            "en",
+            "next week",
+            "meeting",
+        ),
+        (
+            "Une réunion des ministres de la Défense est prévue à Niamey le mois prochain, "
+            "selon un communiqué publié après la visite du ministre.",
+            "fr",
+            "le mois prochain",
+            "meeting",
+        ),
+        # the clause types the date when nothing else does, or when it holds the date
+        ("The border will reopen on Monday, the ministry said.", "en", "Monday", "statement"),
+        ("Troops left the town, the ministry said on Monday.", "en", "Monday", "statement"),
+        ("La frontière rouvrira lundi, a annoncé le ministère.", "fr", "lundi", "statement"),
+        # the longer of two keywords over the same words wins: a business forum is no summit
+        ("The investment forum in Lagos opened on Friday.", "en", "Friday", "cooperation"),
+        ("Le forum économique de Lomé s'est ouvert vendredi.", "fr", "vendredi", "cooperation"),
+        # keywords apart from each other are not compared by length
+        ("Le Brésil a accueilli en 2024 le sommet du G20.", "fr", "2024", "summit"),
+    ],
+)
+def test_the_type_comes_from_the_happening_not_its_source(
+    text: str, language: str, date_text: str, expected: str
+) -> None:
+    """Attribution clauses and shorter overlapped keywords do not decide a date's type."""
+    assert dated(text, language, date_text).event_type == expected
