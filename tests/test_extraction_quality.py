@@ -71,3 +71,30 @@ def test_the_type_comes_from_the_happening_not_its_source(
 ) -> None:
     """Attribution clauses and shorter overlapped keywords do not decide a date's type."""
     assert dated(text, language, date_text).event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text", "expected"),
+    [
+        # a numbered site is no place; a known city in its clause is
+        ("The last convoy left at Camp 4 on Monday.", "en", "Monday", None),
+        ("The two delegations crossed at Gate 3 on Monday.", "en", "Monday", None),
+        ("The handover at Camp 4 outside Goma took place on Monday.", "en", "Monday", "Goma"),
+        # a name headed by a facility noun, in either order
+        ("The ministers met at Nsele Air Base outside Kinshasa on Monday.", "en", "Monday", "Kinshasa"),
+        ("The ministers met at Lancaster House on Monday.", "en", "Monday", None),
+        ("Les ministres se sont réunis lundi à Hôtel Ivoire.", "fr", "lundi", None),
+        ("Le président a reçu mardi au Palais de Koulouba son homologue.", "fr", "mardi", None),
+        # a site of a known city places the event in that city, an embassy of a country does not
+        ("Les ministres se sont réunis lundi à l'hôtel Radisson de Bamako.", "fr", "lundi", "Bamako"),
+        ("Les ministres se sont réunis lundi à la base aérienne 101 de Niamey.", "fr", "lundi", "Niamey"),
+        ("Le chargé d'affaires de l'ambassade de France a été convoqué lundi.", "fr", "lundi", None),
+        # real places are untouched
+        ("The ministers met in Tamanrasset on Monday.", "en", "Monday", "Tamanrasset"),
+    ],
+)
+def test_a_building_or_site_is_not_reported_as_the_place(
+    text: str, language: str, date_text: str, expected: str | None
+) -> None:
+    """Facility names ("Air Base 101", "Palais de Koulouba") give way to the city they are in."""
+    assert dated(text, language, date_text).location == expected

@@ -30,6 +30,46 @@ VENUE_AFTER = re.compile(r"\s+(?:summit|conference|talks|meeting)\b")
 UNKNOWN_PLACE = re.compile(
     r"(?:\b(?:à|in|at)\s+)(?P<place>[A-ZÀ-Þ][\w-]+(?:\s+(?:de\s+|del\s+|do\s+)?[A-ZÀ-Þ][\w-]+){0,2})(?![\w'’])"
 )
+FACILITY_NOUNS = frozenset(
+    {
+        "airbase",
+        "airport",
+        "base",
+        "barracks",
+        "camp",
+        "center",
+        "centre",
+        "embassy",
+        "hall",
+        "hospital",
+        "hotel",
+        "house",
+        "palace",
+        "prison",
+        "stadium",
+        "university",
+        "aéroport",
+        "ambassade",
+        "caserne",
+        "hôpital",
+        "hôtel",
+        "maison",
+        "palais",
+        "stade",
+        "université",
+    }
+)
+"""Words that make a capitalised name a building or site ("Air Base", "Koulouba Palace", "Palais
+de Koulouba", "Hôtel Ivoire"), which is not the city or area an event is placed in."""
+FACILITY_OF = re.compile(
+    rf"\b(?:{'|'.join(sorted(FACILITY_NOUNS - {'embassy', 'ambassade'}))})\b[\w\s'’-]{{0,40}}?"
+    r"(?:\s(?:de|of)\s+|\sd['’])$",
+    re.IGNORECASE,
+)
+"""A facility named before the city it stands in, which places it: "à l'hôtel Radisson de
+Bamako", "à l'aéroport d'Abidjan" (an embassy "of France" stands elsewhere)."""
+CLAUSE_BREAK = re.compile(r"[,;:()]")
+NUMBER_AFTER = re.compile(r"\s+(?:No\.?\s*|n°\s*)?\d")
 NOT_PLACES = {
     "the",
     "this",
@@ -243,10 +283,13 @@ def _mention(scene: _Scene, timex: Timex) -> ExtractedMention | None:
 
 def _location(sentence: str, entities: list[EntityMatch], language: str) -> Entity | None:
     """Where it happened: a known city, else an unknown capitalised place, else a country, right
-    after "à", "in", "at", "to", "visited", or named with the summit ("the New Delhi summit")."""
+    after "à", "in", "at", "to", "visited", named with the summit ("the New Delhi summit") or
+    after a site in it ("à l'hôtel Radisson de Bamako"); a site itself ("Air Base 101") is none."""
     placed = [m for m in entities if _introduces_place(sentence, m)]
-    for match in placed:
-        if match.entity.kind == "city" and match.role != "demonym":
+    for match in entities:
+        if match.entity.kind != "city" or match.role == "demonym":
+            continue
+        if match in placed or FACILITY_OF.search(sentence, max(0, match.start - 60), match.start):
             return match.entity
     unknown = _unknown_place(sentence, entities, language)
     if unknown is not None:
@@ -272,7 +315,38 @@ def _unknown_place(sentence: str, entities: list[EntityMatch], language: str) ->
             continue
         if any(m.start < match.end("place") and match.start("place") < m.end for m in entities):
             continue
+        if _is_facility(sentence, name, match.end("place")):
+            # "at Air Base 101 in the capital": the site is no place to report, a city beside it is
+            city = _city_in_clause(sentence, entities, match.start("place"))
+            if city is not None:
+                return city
+            continue
         return Entity(name, "city", None)
+    return None
+
+
+def _is_facility(sentence: str, name: str, end: int) -> bool:
+    """A building or site rather than a place: numbered ("Camp 4", "Gate 3") or headed by a
+    facility noun ("Air Base", "Koulouba Palace", "Hôtel Ivoire")."""
+    words = name.lower().split()
+    return (
+        bool(NUMBER_AFTER.match(sentence, end)) or words[0] in FACILITY_NOUNS or words[-1] in FACILITY_NOUNS
+    )
+
+
+def _city_in_clause(sentence: str, entities: list[EntityMatch], position: int) -> Entity | None:
+    """The known city named in the clause around `position`, if any."""
+    breaks = [b.start() for b in CLAUSE_BREAK.finditer(sentence)]
+    start = max((b for b in breaks if b < position), default=-1)
+    end = min((b for b in breaks if b >= position), default=len(sentence))
+    for match in entities:
+        if (
+            start < match.start
+            and match.end <= end
+            and match.entity.kind == "city"
+            and match.role != "demonym"
+        ):
+            return match.entity
     return None
 
 
