@@ -98,3 +98,64 @@ def test_a_building_or_site_is_not_reported_as_the_place(
 ) -> None:
     """Facility names ("Air Base 101", "Palais de Koulouba") give way to the city they are in."""
     assert dated(text, language, date_text).location == expected
+
+
+def people(mention: ExtractedMention) -> list[str]:
+    """The people among a mention's actors, in order."""
+    return [actor.name for actor in mention.actors if actor.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text", "linked", "not_linked"),
+    [
+        (
+            "The foreign ministers of Ghana and Togo met in Accra on Monday. Foreign Minister Hugh Tandoh "
+            "chaired the talks. President Kwame Oduro had been ousted by the army before the vote. "
+            "Minister Ama Boateng was not consulted.",
+            "en",
+            "Monday",
+            ["Hugh Tandoh"],
+            ["Kwame Oduro", "Ama Boateng"],
+        ),
+        (
+            "The two presidents signed a trade agreement in Lomé on Tuesday. Relations had been frozen "
+            "for years after President Kwame Oduro closed the border.",
+            "en",
+            "Tuesday",
+            [],
+            ["Kwame Oduro"],
+        ),
+        (
+            "Les ministres des deux pays se sont rencontrés lundi à Lomé. Le ministre Jean Dossou a salué "
+            "des échanges fructueux. Le président Paul Kaboré avait été renversé par l'armée avant le scrutin.",
+            "fr",
+            "lundi",
+            ["Jean Dossou"],
+            ["Paul Kaboré"],
+        ),
+        # a past perfect in a relative clause does not make the sentence background
+        (
+            "Les chefs d'État se sont réunis samedi à Harare. M. Jean Dossou, qui avait fait le déplacement, "
+            "a plaidé pour un mécanisme de suivi.",
+            "fr",
+            "samedi",
+            ["Jean Dossou"],
+            [],
+        ),
+        (
+            "The ministers met in Accra on Monday. Minister Hugh Tandoh, who had travelled overnight, "
+            "opened the session.",
+            "en",
+            "Monday",
+            ["Hugh Tandoh"],
+            [],
+        ),
+    ],
+)
+def test_a_background_sentence_ends_the_people_an_event_collects(
+    text: str, language: str, date_text: str, linked: list[str], not_linked: list[str]
+) -> None:
+    """People named after an event join it until a sentence reads as background."""
+    named = people(dated(text, language, date_text))
+    assert all(person in named for person in linked)
+    assert not any(person in named for person in not_linked)

@@ -61,3 +61,16 @@ def referred_capital(sentence: str, language: str, context: ArticleContext) -> E
     """The capital a sentence means by "la capitale" / "the capital", if the article says whose."""
     _pair, _single, capital = _phrases(language)
     return context.capital if capital.search(sentence) else None
+
+
+@cache
+def _background(language: str) -> re.Pattern[str] | None:
+    cues = context_lexicon(language).get("background_cues") or []
+    return re.compile("|".join(f"(?:{cue})" for cue in cues), re.IGNORECASE) if cues else None
+
+
+def reads_as_background(sentence: str, language: str) -> bool:
+    """Whether a sentence tells what came before rather than more of the event before it
+    ("Morsi had been ousted…", "Il y a dix ans, les deux pays…")."""
+    background = _background(language)
+    return bool(background and background.search(sentence))

@@ -9,7 +9,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, cached_property
 
-from timeline.extraction.context import ArticleContext, article_context, referred_capital, referred_countries
+from timeline.extraction.context import (
+    ArticleContext,
+    article_context,
+    reads_as_background,
+    referred_capital,
+    referred_countries,
+)
 from timeline.extraction.event_types import OTHER, TypeMatch, event_types, find_type_keywords, nearest_type
 from timeline.extraction.gazetteer import Entity, EntityMatch, load_gazetteer
 from timeline.extraction.lexicon import load_lexicon, supported_languages
@@ -116,6 +122,8 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
 
     Undated sentences that follow a meeting, visit, summit, call or agreement elaborate on it:
     the people they name join that event ("Du côté de l'AES, SEM Abdoulaye DIOP a salué…").
+    That stops at a sentence that reads as background ("Morsi had been ousted…", "Il y a dix
+    ans…").
     """
     if language not in _supported_languages():
         return
@@ -138,6 +146,7 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
         near = timexes[bisect_left(starts, sentence.start) : bisect_right(starts, sentence.end)]
         in_sentence = _event_dates(text, [t for t in near if t.end <= sentence.end])
         if not in_sentence:
+            elaborated = _still_elaborated(elaborated, sentence.text, language)
             people = tuple(m.entity for m in found if m.entity.kind == "person")
             for index in elaborated:
                 mentions[index] = _with_people(mentions[index], people)
@@ -211,6 +220,15 @@ def _entities(sentence: Sentence, language: str, title_starts: Sequence[int]) ->
         if all(person.end <= m.start or person.start >= m.end for m in found):
             found.append(person)
     return sorted(found, key=lambda m: m.start)
+
+
+def _still_elaborated(elaborated: list[int], sentence: str, language: str) -> list[int]:
+    """The mentions an undated sentence still elaborates on: none once it reads as background.
+
+    A sentence naming another kind of happening is not a stop: agreements are signed during
+    a visit, and a meeting's people are named beside its "coopération" and "Force unifiée".
+    """
+    return [] if elaborated and reads_as_background(sentence, language) else elaborated
 
 
 def _with_people(mention: ExtractedMention, people: tuple[Entity, ...]) -> ExtractedMention:
