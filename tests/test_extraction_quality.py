@@ -159,3 +159,34 @@ def test_a_background_sentence_ends_the_people_an_event_collects(
     named = people(dated(text, language, date_text))
     assert all(person in named for person in linked)
     assert not any(person in named for person in not_linked)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text", "place"),
+    [
+        (
+            "Le Niger a salué l'accord. Ses ministres se sont réunis le 21 mai dans la capitale malienne.",
+            "fr",
+            "le 21 mai",
+            "Bamako",
+        ),
+        (
+            "Niger welcomed the deal. Its ministers met on 21 May in the capital of Mali.",
+            "en",
+            "21 May",
+            "Bamako",
+        ),
+        # no country beside it: the capital of the country the article is about
+        (
+            "Le Niger a salué l'accord. Ses ministres se sont réunis le 21 mai dans la capitale.",
+            "fr",
+            "le 21 mai",
+            "Niamey",
+        ),
+    ],
+)
+def test_the_capital_is_that_of_the_country_named_beside_it(
+    text: str, language: str, date_text: str, place: str
+) -> None:
+    """ "La capitale malienne" in an article about Niger is Bamako, not Niamey."""
+    assert dated(text, language, date_text).location == place

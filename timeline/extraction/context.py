@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.extraction.gazetteer import Entity, EntityMatch, Gazetteer
+from timeline.extraction.gazetteer import Entity, EntityMatch, Gazetteer, load_gazetteer
 from timeline.extraction.people import context_lexicon
 
 
@@ -57,10 +58,24 @@ def referred_countries(sentence: str, language: str, context: ArticleContext) ->
     return ()
 
 
-def referred_capital(sentence: str, language: str, context: ArticleContext) -> Entity | None:
-    """The capital a sentence means by "la capitale" / "the capital", if the article says whose."""
+CAPITAL_OWNER_REACH = 5
+"""Characters from "la capitale" / "the capital" to the country named after it: "la capitale
+malienne", "la capitale du Mali", "the capital of Mali"."""
+
+
+def referred_capital(
+    sentence: str, language: str, context: ArticleContext, found: Sequence[EntityMatch] = ()
+) -> Entity | None:
+    """The capital a sentence means by "la capitale" / "the capital": that of the country named
+    right after it (among the sentence's matches `found`), else of the article's main country."""
     _pair, _single, capital = _phrases(language)
-    return context.capital if capital.search(sentence) else None
+    phrase = capital.search(sentence)
+    if phrase is None:
+        return None
+    for match in found:
+        if match.entity.kind == "country" and 0 <= match.start - phrase.end() <= CAPITAL_OWNER_REACH:
+            return load_gazetteer().capitals.get(match.entity.code or "", context.capital)
+    return context.capital
 
 
 @cache

@@ -205,7 +205,7 @@ def _scene(
 ) -> _Scene:
     """Work out once what every date of a sentence shares: its type keywords, place and actors."""
     text = sentence.text
-    location = _location(text, found, language) or referred_capital(text, language, context)
+    location = _location(text, found, language) or referred_capital(text, language, context, found)
     actors = _actors(found, location, referred_countries(text, language, context))
     return _Scene(sentence, find_type_keywords(text, language), published, tenses, location, actors)
 
