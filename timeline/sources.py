@@ -22,10 +22,13 @@ from timeline.models import Article
 
 REPUBLISHED_SIMILARITY = 90
 """Article openings this similar (rapidfuzz ratio, 0-100) are one story republished."""
-SOURCE_TEXT_SAMPLE = 3000
+SOURCE_TEXT_SAMPLE = 1000
+"""Characters of each article compared: a republished wire story keeps its lead (two or three
+paragraphs) while outlets trim or extend what follows, and the comparison costs the square of
+this length."""
 REMEMBERED_EVENTS = 5_000
 REMEMBERED_SAMPLES = 1_000
-"""About 3 MB of article openings at most: memory stays flat however large the archive."""
+"""About 1 MB of article openings at most: memory stays flat however large the archive."""
 REMEMBERED_COMPARISONS = 20_000
 
 
