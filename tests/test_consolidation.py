@@ -85,6 +85,24 @@ def test_clusters_hold_when_memory_lets_months_go(tmp_path: Path, monkeypatch: p
     assert linked_pairs(db) == gold_pairs()
 
 
+def test_events_derived_from_what_the_writer_holds_equal_those_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ingest derives the events it keeps adding to from what it holds of them; in transactions
+    of two articles, the events (values, actors, people, sources) are those derived from what
+    is read back from the database when nothing is held."""
+    monkeypatch.setattr("timeline.ingest.pipeline.CHUNK_SIZE", 2)
+    files = sorted(str(p) for p in (CLUSTERS / "articles").glob("*.txt"))
+    exports = []
+    for most_held in (50_000, 0):
+        monkeypatch.setattr("timeline.held_events.MOST_HELD", most_held)
+        db = str(tmp_path / f"held-{most_held}.db")
+        ingest(open_database(f"sqlite:///{db}"), files)
+        exports.append(export_rows(db))
+    assert exports[0] == exports[1]
+    assert any(int(str(row["sources"])) > 1 for row in exports[0])  # events did gain reports
+
+
 def test_eval_clusters_prints_pairwise_precision_and_recall() -> None:
     """`timeline eval --clusters` reports both at or above 0.95."""
     result = run("eval", "--clusters", str(CLUSTERS / "gold.jsonl"), str(CLUSTERS / "articles"))

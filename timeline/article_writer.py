@@ -17,9 +17,15 @@ from timeline.consolidation import absorb_events, kept_apart
 from timeline.events import ArticleFacts, ensure_actor, new_event_values
 from timeline.extraction import EXTRACTOR_VERSION, ExtractedMention, Extraction
 from timeline.extraction.gazetteer import Entity
+from timeline.held_events import HeldEvent, HeldEvents, HeldMention
 from timeline.models import Article, Event, EventActor, Mention, MentionActor, SplitPair
 from timeline.sqlite_features import SearchEntry
 
+ARTICLES = Article.__table__  # type: ignore[attr-defined]
+EVENTS = Event.__table__  # type: ignore[attr-defined]
+MENTIONS = Mention.__table__  # type: ignore[attr-defined]
+EVENT_ACTORS = EventActor.__table__  # type: ignore[attr-defined]
+MENTION_ACTORS = MentionActor.__table__  # type: ignore[attr-defined]
 MENTION_FIELDS = (
     "date_start",
     "date_end",
@@ -47,9 +53,13 @@ class ArticleWriter:
     Throw the writer away when its transaction (or a savepoint in it) rolls back.
     """
 
-    def __init__(self, session: Session, candidates: CandidateIndex | None = None) -> None:
+    def __init__(
+        self, session: Session, candidates: CandidateIndex | None = None, held: HeldEvents | None = None
+    ) -> None:
         self.session = session
         self.candidates = candidates or CandidateIndex(session, THRESHOLDS.day_tolerance)
+        self.held = held or HeldEvents()
+        """What deriving the events it writes reads, for `refresh_events`."""
         self._actors: dict[tuple[str, str], int] = {}
         self._any_split = session.exec(select(SplitPair.mention_a).limit(1)).first() is not None
 
@@ -57,11 +67,8 @@ class ArticleWriter:
         """Store a new article (its column values) and its mentions; return the existing events
         they joined, which the caller derives again (`refresh_events`) once, after all the
         articles of its transaction."""
-        (article_id,) = sqlite_features.insert_rows_returning_ids(
-            self.session.connection(),
-            Article.__table__,
-            [article],  # type: ignore[attr-defined]
-        )
+        connection = self.session.connection()
+        (article_id,) = sqlite_features.insert_rows_returning_ids(connection, ARTICLES, [article])
         facts = ArticleFacts(
             article_id,
             str(article["title"]),
@@ -96,11 +103,8 @@ class ArticleWriter:
         connection = self.session.connection()
         starting = [(extracted, record) for extracted, record, reason in placed if reason is None]
         new_events = [new_event_values(self.session, article, extracted) for extracted, _ in starting]
-        for (_, record), event_id in zip(
-            starting,
-            sqlite_features.insert_rows_returning_ids(connection, Event.__table__, new_events),  # type: ignore[attr-defined]
-            strict=True,
-        ):
+        new_ids = sqlite_features.insert_rows_returning_ids(connection, EVENTS, new_events)
+        for (_, record), event_id in zip(starting, new_ids, strict=True):
             record.event_id = event_id
         new_mentions = [
             {
@@ -112,11 +116,7 @@ class ArticleWriter:
             }
             for extracted, record, reason in placed
         ]
-        mention_ids = sqlite_features.insert_rows_returning_ids(
-            connection,
-            Mention.__table__,
-            new_mentions,  # type: ignore[attr-defined]
-        )
+        mention_ids = sqlite_features.insert_rows_returning_ids(connection, MENTIONS, new_mentions)
         actors = self.link_actors({m: e.actors for m, (e, _, _) in zip(mention_ids, placed, strict=True)})
         self._complete(
             article,
@@ -127,9 +127,35 @@ class ArticleWriter:
         for mention_id, (_, record, _) in zip(mention_ids, placed, strict=True):
             record.id = mention_id
             self.candidates.add(record)
-        absorb_events(self.session, merges)
-        self.candidates.merges_stored()
+        self._hold(article, placed, new_events, actors)
+        self._absorb(merges)
         return {record.event_id for _, record, reason in placed if reason}
+
+    def _hold(
+        self,
+        article: ArticleFacts,
+        placed: list[tuple[ExtractedMention, StoredMention, MergeReason | None]],
+        new_events: list[dict[str, object]],
+        actors: dict[int, list[int]],
+    ) -> None:
+        """Hold the events this article starts (written whole) and its mentions of held events."""
+        self.held.articles[article.id] = article
+        starting = [(extracted, record) for extracted, record, reason in placed if reason is None]
+        for (extracted, record), values in zip(starting, new_events, strict=True):
+            event = HeldEvent(
+                {**values, "id": record.event_id}, [_held(extracted, record)], set(actors[record.id])
+            )
+            self.held.hold(record.event_id, event)
+        for extracted, record, reason in placed:
+            if reason is not None:
+                self.held.joined(record.event_id, _held(extracted, record), actors[record.id])
+
+    def _absorb(self, merges: list[tuple[int, int]]) -> None:
+        """Store merges (the kept event takes the dropped one's mentions)."""
+        absorb_events(self.session, merges)
+        for kept, dropped in merges:
+            self.held.merged(kept, dropped)
+        self.candidates.merges_stored()
 
     def _complete(
         self,
@@ -144,7 +170,7 @@ class ArticleWriter:
             for (_, record), ids in zip(starting, actors, strict=True)
             for actor_id in ids
         ]
-        sqlite_features.insert_rows(self.session.connection(), EventActor.__table__, links)  # type: ignore[attr-defined]
+        sqlite_features.insert_rows(self.session.connection(), EVENT_ACTORS, links)
         sqlite_features.index_events(
             self.session,
             [
@@ -161,7 +187,10 @@ class ArticleWriter:
 
     def _kept_apart(self, pending: list[tuple[int, int]], first_event: int, second_event: int) -> bool:
         """Whether a researcher split these events apart; pending merges are stored first so the
-        database shows each event's mentions."""
+        database shows each event's mentions (the events are no longer held: this article's
+        mentions of them are not stored yet)."""
+        for event_id in (event for merge in pending for event in merge):
+            self.held.forget(event_id)
         absorb_events(self.session, pending)
         pending.clear()
         self.candidates.merges_stored()
@@ -181,7 +210,7 @@ class ArticleWriter:
                 ids.add(self._actors[key])
             linked[mention_id] = sorted(ids)
         rows = [{"mention_id": m, "actor_id": a} for m, ids in linked.items() for a in ids]
-        sqlite_features.insert_rows(self.session.connection(), MentionActor.__table__, rows)  # type: ignore[attr-defined]
+        sqlite_features.insert_rows(self.session.connection(), MENTION_ACTORS, rows)
         return linked
 
 
@@ -196,6 +225,24 @@ def article_facts(article: Article) -> ArticleFacts:
 def mention_values(extracted: ExtractedMention) -> dict[str, object]:
     """The stored columns of a mention that come from the extraction."""
     return {name: getattr(extracted, name) for name in MENTION_FIELDS}
+
+
+def _held(extracted: ExtractedMention, record: StoredMention) -> HeldMention:
+    """A stored mention as deriving its event reads it."""
+    return HeldMention(
+        record.id,
+        record.event_id,
+        record.article_id,
+        extracted.date_start,
+        extracted.date_end,
+        extracted.precision,
+        extracted.event_type,
+        extracted.location,
+        extracted.modality,
+        extracted.summary,
+        extracted.confidence,
+        extracted.evidence,
+    )
 
 
 def _record(article_id: int, language: str, extracted: ExtractedMention, event_id: int) -> StoredMention:

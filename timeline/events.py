@@ -7,7 +7,7 @@ each corrected field replacing its machine value.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
@@ -18,6 +18,7 @@ from sqlmodel import Session, col, delete, select
 from timeline import sqlite_features
 from timeline.extraction import ExtractedMention
 from timeline.extraction.gazetteer import TOKEN, Entity, fold, load_gazetteer
+from timeline.held_events import HeldEvent, HeldEvents
 from timeline.models import Actor, Annotation, Article, Event, EventActor, Mention, MentionActor
 from timeline.sources import count_sources
 from timeline.sqlite_features import SearchEntry
@@ -101,43 +102,40 @@ def refresh_event(session: Session, event_id: int) -> Event | None:
     return session.get(Event, event_id)
 
 
-def refresh_events(session: Session, event_ids: Iterable[int]) -> None:
+def refresh_events(session: Session, event_ids: Iterable[int], held: HeldEvents | None = None) -> None:
     """Recompute events' values, actors and search entries from their mentions and corrections.
 
     Ingest touches hundreds of events per article batch, so this reads each table once per batch
-    of events and writes with executemany; events that no longer exist are skipped.
+    of events and writes with executemany; events that no longer exist are skipped. What `held`
+    holds of an event is not read again, and what is read is held (see `timeline.held_events`).
     """
     ids = sorted(set(event_ids))
     session.flush()
     for start in range(0, len(ids), REFRESH_BATCH):
-        _refresh_batch(session, ids[start : start + REFRESH_BATCH])
+        _refresh_batch(session, ids[start : start + REFRESH_BATCH], held or HeldEvents())
     refreshed = set(ids)
-    for held in list(session.identity_map.values()):
-        if isinstance(held, Event) and held.id in refreshed:
-            session.expire(held)
+    for stale in list(session.identity_map.values()):
+        if isinstance(stale, Event) and stale.id in refreshed:
+            session.expire(stale)
 
 
-def _refresh_batch(session: Session, ids: list[int]) -> None:
-    table = Event.__table__  # type: ignore[attr-defined]
-    connection = session.connection()  # plain rows: no ORM objects to build for thousands of mentions
-    chosen = select(table).where(table.c.id.in_(ids))
-    events = {row.id: dict(row._mapping) for row in connection.execute(chosen)}
+def _refresh_batch(session: Session, ids: list[int], held: HeldEvents) -> None:
+    known = {event_id: event for event_id in ids if (event := held.get(event_id)) is not None}
+    events = {event_id: dict(event.values) for event_id, event in known.items()}
+    mentions = {event_id: event.mentions for event_id, event in known.items()}
+    named = {event_id: event.actors for event_id, event in known.items()}
+    read = _read_events(session, [event_id for event_id in ids if event_id not in known])
+    for event_id, (values, rows, actors) in read.items():
+        events[event_id], mentions[event_id], named[event_id] = values, rows, actors
     if not events:
         return
-    mentions: dict[int, list[Row]] = defaultdict(list)
-    for row in connection.execute(
-        select(*MENTION_COLUMNS).where(col(Mention.event_id).in_(events)).order_by(col(Mention.id))
-    ):
-        mentions[row.event_id].append(row)
+    events = dict(sorted(events.items()))  # rows written in id order, as they always were
+    named = {event_id: named[event_id] for event_id in events}
+    connection = session.connection()
     annotations = {
         a.event_id: a for a in session.exec(select(Annotation).where(col(Annotation.event_id).in_(events)))
     }
-    wanted = {m.article_id for rows in mentions.values() for m in rows} | {
-        e["article_id"] for e in events.values()
-    }
-    articles = {
-        row.id: row for row in connection.execute(select(*ARTICLE_COLUMNS).where(col(Article.id).in_(wanted)))
-    }
+    articles = _articles(session, held, {m.article_id for rows in mentions.values() for m in rows})
     for event_id, values in events.items():
         if mentions[event_id]:
             _derive_from_mentions(session, event_id, values, mentions[event_id], articles)
@@ -147,18 +145,19 @@ def _refresh_batch(session: Session, ids: list[int]) -> None:
         for key, values in events.items()
     ]
     connection.execute(_EVENT_UPDATE, changes)
-    actors = _relink_actors(session, list(events), annotations)
+    actors = _relink_actors(session, named, annotations)
     names = dict(
         connection.execute(
             select(Actor.id, Actor.name).where(col(Actor.id).in_({a for ids in actors.values() for a in ids}))
         ).all()
     )
+    titles = _articles(session, held, {values["article_id"] for values in events.values()})
     sqlite_features.index_events(
         session,
         [
             SearchEntry(
                 event_id,
-                articles[values["article_id"]].title if values["article_id"] in articles else "",
+                titles[values["article_id"]].title if values["article_id"] in titles else "",
                 values["summary"],
                 " ".join(dict.fromkeys(m.evidence for m in mentions[event_id])),  # each wording once
                 " ".join(names[actor_id] for actor_id in sorted(actors[event_id])),
@@ -166,6 +165,45 @@ def _refresh_batch(session: Session, ids: list[int]) -> None:
             for event_id, values in events.items()
         ],
     )
+    for event_id, values in events.items():
+        if event_id in read:
+            held.hold(event_id, HeldEvent(values, list(mentions[event_id]), set(named[event_id])))
+        else:
+            held.updated(event_id, values)
+
+
+def _read_events(session: Session, ids: list[int]) -> dict[int, tuple[dict[str, Any], list[Row], set[int]]]:
+    """Events as stored, in id order: their row, their mentions (ascending ids) and the actors
+    their mentions name."""
+    if not ids:
+        return {}
+    connection = session.connection()  # plain rows: no ORM objects to build for thousands of mentions
+    table = Event.__table__  # type: ignore[attr-defined]
+    read = {
+        row.id: (dict(row._mapping), [], set())
+        for row in connection.execute(select(table).where(table.c.id.in_(ids)).order_by(table.c.id))
+    }
+    for row in connection.execute(
+        select(*MENTION_COLUMNS).where(col(Mention.event_id).in_(read)).order_by(col(Mention.id))
+    ):
+        read[row.event_id][1].append(row)
+    for event_id, actor_id in connection.execute(
+        select(Mention.event_id, MentionActor.actor_id)
+        .join(Mention, col(Mention.id) == col(MentionActor.mention_id))
+        .where(col(Mention.event_id).in_(read))
+    ):
+        read[event_id][2].add(actor_id)
+    return read
+
+
+def _articles(session: Session, held: HeldEvents, wanted: set[int]) -> dict[int, Any]:
+    """These articles as deriving reads them: those held, the others read (and then held)."""
+    found = {article_id: held.articles[article_id] for article_id in wanted if article_id in held.articles}
+    missing = wanted - found.keys()
+    if missing:
+        for row in session.connection().execute(select(*ARTICLE_COLUMNS).where(col(Article.id).in_(missing))):
+            found[row.id] = held.articles[row.id] = row
+    return found
 
 
 def _derive_from_mentions(
@@ -227,25 +265,19 @@ def _apply_corrections(values: dict[str, Any], annotation: Annotation | None) ->
 
 
 def _relink_actors(
-    session: Session, event_ids: list[int], annotations: dict[int | None, Annotation]
+    session: Session, named: Mapping[int, set[int]], annotations: dict[int | None, Annotation]
 ) -> dict[int, set[int]]:
-    """Link each event to its actors, and return them: the researcher's corrected list, else the
-    union over its mentions."""
-    linked: dict[int, set[int]] = defaultdict(set)
-    for event_id, actor_id in session.connection().execute(
-        select(Mention.event_id, MentionActor.actor_id)
-        .join(Mention, col(Mention.id) == col(MentionActor.mention_id))
-        .where(col(Mention.event_id).in_(event_ids))
-    ):
-        linked[event_id].add(actor_id)
-    for event_id in event_ids:
+    """Link each event to its actors, and return them: the researcher's corrected list, else
+    those its mentions name (`named`)."""
+    linked = {event_id: set(actors) for event_id, actors in named.items()}
+    for event_id in linked:
         annotation = annotations.get(event_id)
         if annotation is not None and annotation.corrected_actors is not None:
             names = [name.strip() for name in annotation.corrected_actors.split(ACTOR_SEPARATOR.strip())]
             linked[event_id] = {ensure_actor(session, resolve_actor(name)) for name in names if name}
     connection = session.connection()
-    connection.execute(delete(EventActor).where(col(EventActor.event_id).in_(event_ids)))
-    rows = [{"event_id": e, "actor_id": a} for e in event_ids for a in sorted(linked[e])]
+    connection.execute(delete(EventActor).where(col(EventActor.event_id).in_(linked)))
+    rows = [{"event_id": e, "actor_id": a} for e in linked for a in sorted(linked[e])]
     sqlite_features.insert_rows(connection, EventActor.__table__, rows)  # type: ignore[attr-defined]
     return linked
 

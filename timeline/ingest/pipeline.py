@@ -25,6 +25,7 @@ from timeline.candidates import CandidateIndex
 from timeline.events import refresh_events
 from timeline.extraction import Extraction, extract
 from timeline.extraction.language import normalise_language
+from timeline.held_events import HeldEvents
 from timeline.ingest.readers import (
     MAX_BATCH_BYTES,
     RawArticle,
@@ -219,13 +220,14 @@ class ChunkWriter:
     """Stores chunks of extracted articles, one write transaction each; a failing article is
     reported and skipped while the others are committed.
 
-    What it learnt of the stored mentions (the clustering candidates) is carried from one chunk to
-    the next as long as nobody else wrote to the database in between.
+    What it learnt of the stored mentions (the clustering candidates, and what deriving the
+    events it writes reads) is carried from one chunk to the next as long as nobody else wrote
+    to the database in between.
     """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._carried: CandidateIndex | None = None
+        self._carried: tuple[CandidateIndex, HeldEvents] | None = None
         self._version: object | None = None
 
     def write(
@@ -252,18 +254,19 @@ class ChunkWriter:
     ) -> list[tuple[RawArticle, int]]:
         """Store the whole chunk in one transaction; nothing (an empty list) if anything failed."""
         with Session(self.engine) as session:
-            writer = ArticleWriter(session, self._carried_into(session))
+            writer = ArticleWriter(session, *self._carried_into(session))
             try:
                 touched: set[int] = set()
                 for (raw, digest), extraction in extracted:
                     touched |= writer.add_article(_article_values(raw, digest, extraction), extraction)
-                refresh_events(session, touched)
+                refresh_events(session, touched, writer.held)
                 session.commit()
             except Exception:  # the slower path below finds and reports the failing article
                 session.rollback()
                 self._forget()
                 return []
-            self._carried, self._version = writer.candidates, sqlite_features.data_version(session)
+            self._carried = (writer.candidates, writer.held)
+            self._version = sqlite_features.data_version(session)
         return [(raw, len(extraction.mentions)) for (raw, _), extraction in extracted]
 
     def _write_each(
@@ -289,7 +292,7 @@ class ChunkWriter:
                     continue
                 stored.append((raw, len(extraction.mentions)))
             try:
-                refresh_events(session, touched)
+                refresh_events(session, touched, writer.held)
                 session.commit()
             except Exception as error:
                 session.rollback()
@@ -298,7 +301,8 @@ class ChunkWriter:
                     summary.failures.append(ReadFailure(raw.source, f"could not store: {error}"))
                     report("failure", summary, raw.source)
                 return []
-            self._carried, self._version = writer.candidates, sqlite_features.data_version(session)
+            self._carried = (writer.candidates, writer.held)
+            self._version = sqlite_features.data_version(session)
         return stored
 
     def _forget(self) -> None:
@@ -306,14 +310,15 @@ class ChunkWriter:
         self._carried = None
         sources.forget()
 
-    def _carried_into(self, session: Session) -> CandidateIndex | None:
+    def _carried_into(self, session: Session) -> tuple[CandidateIndex, HeldEvents] | tuple[()]:
+        """What the last transaction learnt, if it still holds in this one."""
         if (
             self._carried is None
             or self._version is None
             or sqlite_features.data_version(session) != self._version
         ):
-            return None
-        self._carried.session = session
+            return ()
+        self._carried[0].session = session
         return self._carried
 
 
