@@ -35,31 +35,29 @@ class PatternScan:
         self,
         patterns: Iterable[re.Pattern[str]],
         starts: Callable[[str], list[tuple[str, ...]] | None] | None = None,
+        dispatch_width: int = DISPATCH_WIDTH,
     ) -> None:
         """`starts` reads a pattern source's starts in the form of `literal_starts` (the default,
-        which understands plain literal openings only)."""
+        which understands plain literal openings only); `dispatch_width` replaces
+        `DISPATCH_WIDTH` for starts long enough to use more characters."""
         self._patterns = tuple(patterns)
+        self._dispatch_width = dispatch_width
         self._heads: list[re.Pattern[str] | None] = []
-        """Per pattern, what the first `DISPATCH_WIDTH` characters at a possible start must begin
+        """Per pattern, what the first `dispatch_width` characters at a possible start must begin
         with (None: no literal start, so the pattern scans the whole text itself)."""
         self._by_head: dict[str, tuple[int, ...]] = {}
         trie: dict[str, Any] = {}
         for pattern in self._patterns:
             prefixes = None if pattern.flags & re.VERBOSE else (starts or literal_starts)(pattern.pattern)
-            heads = set()
+            heads: dict[str, Any] = {}
+            # with ASCII or LOCALE, \b is not the word boundary the trie would test
+            tested = not pattern.flags & (re.ASCII | re.LOCALE)
             for prefix in prefixes or ():
-                node = trie
-                for piece in prefix:
-                    # with ASCII or LOCALE, \b is not the word boundary the trie would test
-                    if piece in WORD_START_TESTS and pattern.flags & (re.ASCII | re.LOCALE):
-                        continue
-                    node = node.setdefault(piece, {})
-                node[""] = {}
+                _insert(trie, [piece for piece in prefix if tested or piece not in WORD_START_TESTS])
                 literal = [piece for piece in prefix if piece not in WORD_START_TESTS]
-                heads.add("".join(literal[:DISPATCH_WIDTH]))
+                _insert(heads, literal[:dispatch_width])
             # the pattern's own flags decide which characters its literal start accepts
-            alternation = "(?:" + "|".join(sorted(heads)) + ")"
-            self._heads.append(re.compile(alternation, pattern.flags) if prefixes else None)
+            self._heads.append(re.compile(_trie_pattern(heads), pattern.flags) if prefixes else None)
         self._unanchored = frozenset(index for index, head in enumerate(self._heads) if head is None)
         """The patterns without a literal start, which scan every text themselves."""
         if not trie:
@@ -77,7 +75,7 @@ class PatternScan:
         places: dict[int, list[int]] = {}
         for possible in self._starts.finditer(text, start, end) if self._starts is not None else ():
             position = possible.start()
-            head = text[position : position + DISPATCH_WIDTH]
+            head = text[position : position + self._dispatch_width]
             indexes = self._by_head[head] if head in self._by_head else self._patterns_for(head)
             for index in indexes:
                 if index in places:
@@ -230,6 +228,14 @@ def _top_level_split(source: str) -> list[str]:
             parts.append(source[part_start:index])
             part_start = index + 1
     return [*parts, source[part_start:]]
+
+
+def _insert(trie: dict[str, Any], pieces: Sequence[str]) -> None:
+    """Add a prefix to a trie of regex pieces, its end marked by an empty piece."""
+    node = trie
+    for piece in pieces:
+        node = node.setdefault(piece, {})
+    node[""] = {}
 
 
 def _first_char_pattern(trie: dict[str, Any]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 # The parser `re.compile` itself uses gives a pattern's structure without re-reading regex syntax
 # here. It is private, but has kept this shape since Python 3.11 (the oldest we support).
@@ -20,15 +21,21 @@ from typing import Any
 
 from timeline.extraction.pattern_scan import PatternScan
 
-Beginning = tuple[str, bool, tuple[str, ...]]
-"""A way a match can begin: the characters it begins with, whether they are all that was consumed
-so far (so that what follows extends them), and the word-start tests made before the first one."""
+Beginning = tuple[tuple[str, ...], bool, tuple[str, ...]]
+"""A way a match can begin: the characters it begins with, each a regex piece matching one
+character (a literal, or a class such as a digit or whitespace), whether they are all that was
+consumed so far (so that what follows extends them), and the word-start tests made before the
+first one."""
 
-NOTHING_YET: list[Beginning] = [("", True, ())]
-MAX_LENGTH = 6
-"""Characters per beginning: enough to tell "the", "this" and "those" apart."""
+NOTHING_YET: list[Beginning] = [((), True, ())]
+MAX_LENGTH = 8
+"""Pieces per beginning: enough to see past "the " or a year to the next word, which tells most
+rules opening with the same word apart ("the week", "the 3rd", "2024 budget")."""
+DISPATCH_WIDTH = 6
+"""Characters at a possible start that choose the rules tried there: "the we" or "2024 p" tries
+only the rules whose beginnings fit, "the " alone would try the 18 that may begin with "the"."""
 MAX_BEGINNINGS = 400
-"""More beginnings than this are shortened to fewer characters (digits multiply fast)."""
+"""More beginnings than this are shortened to fewer pieces (alternations multiply fast)."""
 ASCII_DIGITS = "0123456789"
 OTHER_DIGITS = re.compile(r"[^\D0-9]")
 """What `\\d` matches besides 0-9 (Arabic-Indic digits…): beginnings read `\\d` as 0-9 only, so
@@ -42,7 +49,7 @@ class RuleScan:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self._patterns = tuple(patterns)
-        self._scan = PatternScan(self._patterns, starts=rule_starts)
+        self._scan = PatternScan(self._patterns, starts=rule_starts, dispatch_width=DISPATCH_WIDTH)
 
     def matches(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         """Yield (pattern index, match) for every pattern in order, each pattern's matches as
@@ -57,15 +64,27 @@ class RuleScan:
 
 def rule_starts(source: str) -> list[tuple[str, ...]] | None:
     """The starts one of which every match of a regex source begins with, in the form of
-    `pattern_scan.literal_starts` (word-start tests, then one escaped character per piece), or
-    None when a match may begin with any character (or no match is possible: a lexicon list left
-    empty). `\\d` is read as 0-9 (see `OTHER_DIGITS`)."""
+    `pattern_scan.literal_starts` (word-start tests, one escaped character, then one regex piece
+    per character), or None when a match may begin with any character (or no match is possible:
+    a lexicon list left empty). `\\d` is read as 0-9 (see `OTHER_DIGITS`)."""
     beginnings = _sequence(_parser.parse(source).data, NOTHING_YET)
-    if not beginnings or any(not chars for chars, _, _ in beginnings):
+    if not beginnings or any(not pieces for pieces, _, _ in beginnings):
         return None
-    return sorted(
-        {(*_tests_before(chars[0], tests), *map(re.escape, chars)) for chars, _, tests in beginnings}
-    )
+    starts: set[tuple[str, ...]] = set()
+    for pieces, _, tests in beginnings:
+        # the first character leads the shared scan to its places, so it is one character
+        firsts = _piece_chars(pieces[0])
+        if firsts is None:
+            return None
+        starts |= {(*_tests_before(char, tests), re.escape(char), *pieces[1:]) for char in firsts}
+    return sorted(starts)
+
+
+@cache
+def _piece_chars(piece: str) -> list[str] | None:
+    """The characters a piece matches, or None when they are too many to list (whitespace)."""
+    [(op, av)] = _parser.parse(piece).data
+    return [chr(av)] if op is sre.LITERAL else _class_chars(av)
 
 
 def _tests_before(char: str, tests: tuple[str, ...]) -> tuple[str, ...]:
@@ -88,18 +107,18 @@ def _sequence(items: Any, beginnings: list[Beginning] | None) -> list[Beginning]
 def _extend(beginnings: list[Beginning], item: list[Beginning] | None) -> list[Beginning] | None:
     """Each extensible beginning followed by each way `item` begins (None: by anything)."""
     extended: set[Beginning] = set()
-    for chars, extensible, tests in beginnings:
+    for pieces, extensible, tests in beginnings:
         if not extensible:
-            extended.add((chars, False, tests))
+            extended.add((pieces, False, tests))
         elif item is None:
-            if not chars:
+            if not pieces:
                 return None
-            extended.add((chars, False, tests))
+            extended.add((pieces, False, tests))
         else:
             for more, complete, more_tests in item:
-                joined = chars + more
+                joined = pieces + more
                 fits = complete and len(joined) < MAX_LENGTH
-                extended.add((joined[:MAX_LENGTH], fits, tests if chars else tests + more_tests))
+                extended.add((joined[:MAX_LENGTH], fits, tests if pieces else tests + more_tests))
     for length in range(MAX_LENGTH - 1, 0, -1):
         if len(extended) <= MAX_BEGINNINGS:
             break
@@ -110,10 +129,10 @@ def _extend(beginnings: list[Beginning], item: list[Beginning] | None) -> list[B
 def _item(op: Any, av: Any) -> list[Beginning] | None:
     """The ways one parsed item begins, or None when it may begin with anything."""
     if op is sre.LITERAL:
-        return [(chr(av), True, ())]
+        return [((re.escape(chr(av)),), True, ())]
     if op is sre.IN:
-        chars = _class_chars(av)
-        return None if chars is None else [(char, True, ()) for char in chars]
+        piece = _class_piece(av)
+        return None if piece is None else [((piece,), True, ())]
     if op is sre.BRANCH:
         branches = [_sequence(branch.data, NOTHING_YET) for branch in av[1]]
         return None if any(b is None for b in branches) else [x for b in branches if b for x in b]
@@ -122,13 +141,13 @@ def _item(op: Any, av: Any) -> list[Beginning] | None:
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
         return _repeat(*av)
     if op is sre.AT:
-        return [("", True, ("\\b",) if av is sre.AT_BOUNDARY else ())]
+        return [((), True, ("\\b",) if av is sre.AT_BOUNDARY else ())]
     if op is sre.ASSERT_NOT:
         direction, pattern = av
         if not pattern.data:  # "(?!)": the lexicon has no word for this place
             return []
         test = _word_test(pattern.data) if direction < 0 else None
-        return [("", True, (test,) if test else ())]
+        return [((), True, (test,) if test else ())]
     if op is sre.ASSERT:
         return NOTHING_YET
     return None
@@ -136,7 +155,8 @@ def _item(op: Any, av: Any) -> list[Beginning] | None:
 
 def _repeat(least: int, most: int, pattern: Any) -> list[Beginning] | None:
     """The ways `least` to `most` repetitions begin: the first `least` extend one another, and
-    a further one may follow them."""
+    a further one may follow them (what follows that one is known only when it is the last:
+    "(?:the\\s+)?" is "the " and then the next item)."""
     once = _sequence(pattern.data, NOTHING_YET)
     beginnings: list[Beginning] | None = NOTHING_YET
     for _ in range(least):
@@ -146,7 +166,23 @@ def _repeat(least: int, most: int, pattern: Any) -> list[Beginning] | None:
     if beginnings is None or most == least:
         return beginnings
     further = _extend(beginnings, once)
-    return None if further is None else list({*beginnings, *((c, False, t) for c, _, t in further)})
+    if further is None:
+        return None
+    if most > least + 1:
+        further = [(pieces, False, tests) for pieces, _, tests in further]
+    return list({*beginnings, *further})
+
+
+def _class_piece(members: Any) -> str | None:
+    """A parsed class as one regex piece, or None for a negated or open-ended one. Whitespace
+    stays `\\s` (Unicode has many spaces), digits are 0-9 (see `OTHER_DIGITS`)."""
+    spaces = [(op, av) for op, av in members if op is sre.CATEGORY and av is sre.CATEGORY_SPACE]
+    chars = _class_chars([member for member in members if member not in spaces])
+    if chars is None:
+        return None
+    if len(chars) == 1 and not spaces:
+        return re.escape(chars[0])
+    return "[" + "\\s" * bool(spaces) + "".join(map(re.escape, chars)) + "]"
 
 
 def _class_chars(members: Any) -> list[str] | None:
