@@ -183,6 +183,7 @@ class ArticleWriter:
                 )
                 for (extracted, record), event in zip(starting, values, strict=True)
             ],
+            new=True,
         )
 
     def _kept_apart(self, pending: list[tuple[int, int]], first_event: int, second_event: int) -> bool:

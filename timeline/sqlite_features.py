@@ -133,14 +133,15 @@ def rebuild_search_index(connection: Connection) -> None:
     )
 
 
-def index_events(session: Session, entries: Iterable[SearchEntry]) -> None:
-    """Add or replace events' rows in the search index."""
+def index_events(session: Session, entries: Iterable[SearchEntry], *, new: bool = False) -> None:
+    """Add or replace events' rows in the search index (`new` events have none to replace)."""
     if not is_sqlite(session):
         return
     params = [entry._asdict() for entry in entries]
     if not params:
         return
-    unindex_events(session, [row["event_id"] for row in params])
+    if not new:
+        unindex_events(session, [row["event_id"] for row in params])
     session.execute(
         text(
             "INSERT INTO event_fts(rowid, title, summary, evidence, actors) "
