@@ -17,7 +17,7 @@ from timeline.consolidation import absorb_events, kept_apart
 from timeline.events import ArticleFacts, ensure_actor, new_event_values
 from timeline.extraction import EXTRACTOR_VERSION, ExtractedMention, Extraction
 from timeline.extraction.gazetteer import Entity
-from timeline.held_events import HeldEvent, HeldEvents, HeldMention
+from timeline.held_events import HeldEvent, HeldEvents, HeldMention, held_mention
 from timeline.models import Article, Event, EventActor, Mention, MentionActor, SplitPair
 from timeline.sqlite_features import SearchEntry
 
@@ -230,20 +230,7 @@ def mention_values(extracted: ExtractedMention) -> dict[str, object]:
 
 def _held(extracted: ExtractedMention, record: StoredMention) -> HeldMention:
     """A stored mention as deriving its event reads it."""
-    return HeldMention(
-        record.id,
-        record.event_id,
-        record.article_id,
-        extracted.date_start,
-        extracted.date_end,
-        extracted.precision,
-        extracted.event_type,
-        extracted.location,
-        extracted.modality,
-        extracted.summary,
-        extracted.confidence,
-        extracted.evidence,
-    )
+    return held_mention(record.id, record.event_id, record.article_id, extracted)
 
 
 def _record(article_id: int, language: str, extracted: ExtractedMention, event_id: int) -> StoredMention:

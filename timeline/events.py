@@ -18,7 +18,7 @@ from sqlmodel import Session, col, delete, select
 from timeline import sqlite_features
 from timeline.extraction import ExtractedMention
 from timeline.extraction.gazetteer import TOKEN, Entity, fold, load_gazetteer
-from timeline.held_events import HeldEvent, HeldEvents
+from timeline.held_events import HeldEvent, HeldEvents, HeldMention, held_mention
 from timeline.models import Actor, Annotation, Article, Event, EventActor, Mention, MentionActor
 from timeline.sources import count_sources
 from timeline.sqlite_features import SearchEntry
@@ -62,36 +62,13 @@ class ArticleFacts(NamedTuple):
     source: str
 
 
-class _Reported(NamedTuple):
-    """What deriving an event reads of a mention not stored yet."""
-
-    article_id: int
-    date_start: date
-    date_end: date
-    precision: str
-    event_type: str
-    location: str | None
-    modality: str
-    summary: str
-    confidence: float
-
-
 def new_event_values(session: Session, article: ArticleFacts, mention: ExtractedMention) -> dict[str, Any]:
     """The values of an event only this mention reports, as `refresh_events` would derive them:
     ingest writes a new event whole rather than deriving it again after inserting it."""
-    reported = _Reported(
-        article.id,
-        mention.date_start,
-        mention.date_end,
-        mention.precision,
-        mention.event_type,
-        mention.location,
-        mention.modality,
-        mention.summary,
-        mention.confidence,
-    )
     values: dict[str, Any] = {"article_id": article.id, "is_manual": False}
-    _derive_from_mentions(session, 0, values, [reported], {article.id: article})
+    _derive_from_mentions(
+        session, 0, values, [held_mention(0, 0, article.id, mention)], {article.id: article}
+    )
     values["is_corrected"] = _apply_corrections(values, None)
     return values
 
@@ -210,7 +187,7 @@ def _derive_from_mentions(
     session: Session,
     event_id: int,
     values: dict[str, Any],
-    mentions: Sequence[Row | _Reported],
+    mentions: Sequence[Row | HeldMention],
     articles: Mapping[int, Row | ArticleFacts],
 ) -> None:
     """The most specific date most mentions agree on, the majority type, place and modality."""

@@ -14,7 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from heapq import merge
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from timeline.extraction import ExtractedMention
 
 
 class HeldMention(NamedTuple):
@@ -32,6 +35,24 @@ class HeldMention(NamedTuple):
     summary: str
     confidence: float
     evidence: str
+
+
+def held_mention(mention_id: int, event_id: int, article_id: int, extracted: ExtractedMention) -> HeldMention:
+    """An extracted mention as deriving its event reads it (ids of 0 before it is stored)."""
+    return HeldMention(
+        mention_id,
+        event_id,
+        article_id,
+        extracted.date_start,
+        extracted.date_end,
+        extracted.precision,
+        extracted.event_type,
+        extracted.location,
+        extracted.modality,
+        extracted.summary,
+        extracted.confidence,
+        extracted.evidence,
+    )
 
 
 @dataclass
