@@ -86,13 +86,14 @@ def build(path: Path, events: int, seed: int = 7) -> None:
         "'synthetic')",
         ((i, i, a, d, d, w, w, t) for i, a, d, t, w in rows),
     )
+    named = {i: sorted({rng.choice(COUNTRIES) for _ in range(2)}) for i, *_ in rows}
     connection.executemany(
-        "INSERT OR IGNORE INTO eventactor (event_id, actor_id) VALUES (?, ?)",
-        ((i, actor_ids[rng.choice(COUNTRIES)]) for i, *_ in rows for _ in range(2)),
+        "INSERT INTO eventactor (event_id, actor_id) VALUES (?, ?)",
+        ((i, actor_ids[code]) for i, codes in named.items() for code in codes),
     )
     connection.executemany(
-        "INSERT INTO event_fts (rowid, title, summary, evidence) VALUES (?, ?, ?, ?)",
-        ((i, f"Article {a}", w, w) for i, a, _d, _t, w in rows),
+        "INSERT INTO event_fts (rowid, title, summary, evidence, actors) VALUES (?, ?, ?, ?, ?)",
+        ((i, f"Article {a}", w, w, " ".join(named[i])) for i, a, _d, _t, w in rows),
     )
     connection.commit()
     connection.execute("ANALYZE")

@@ -131,6 +131,7 @@ def rebuild_search_index(connection: Connection) -> None:
             "FROM event e LEFT JOIN article a ON a.id = e.article_id"
         )
     )
+    connection.execute(text("INSERT INTO event_fts(event_fts) VALUES ('optimize')"))  # one segment
 
 
 def index_events(session: Session, entries: Iterable[SearchEntry], *, new: bool = False) -> None:
