@@ -47,7 +47,7 @@ ARTICLE_COLUMNS = (Article.id, Article.title, Article.published, Article.outlet,
 
 
 _EVENT_UPDATE = (
-    update(Event.__table__).where(Event.__table__.c.id == bindparam("event_key"))  # type: ignore[attr-defined]  # type: ignore[attr-defined]
+    update(Event.__table__).where(Event.__table__.c.id == bindparam("event_key"))  # type: ignore[attr-defined]
 )
 
 
@@ -88,8 +88,9 @@ def refresh_events(session: Session, event_ids: Iterable[int], held: HeldEvents 
     """
     ids = sorted(set(event_ids))
     session.flush()
+    held = held or HeldEvents()
     for start in range(0, len(ids), REFRESH_BATCH):
-        _refresh_batch(session, ids[start : start + REFRESH_BATCH], held or HeldEvents())
+        _refresh_batch(session, ids[start : start + REFRESH_BATCH], held)
     refreshed = set(ids)
     for stale in list(session.identity_map.values()):
         if isinstance(stale, Event) and stale.id in refreshed:

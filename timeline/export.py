@@ -78,23 +78,8 @@ def _iso(day: date | str) -> str:
     return day if isinstance(day, str) else day.isoformat()
 
 
-RECORD_SOURCE_FIELDS = (
-    "event_id",
-    "date_start",
-    "date_end",
-    "precision",
-    "event_type",
-    "summary",
-    "location",
-    "article_title",
-    "article_url",
-    "article_published",
-    "language",
-    "confidence",
-    "status",
-    "starred",
-    "note",
-    "sources",
+RECORD_SOURCE_FIELDS = tuple(
+    "date_start" if column == "date" else column for column in CSV_COLUMNS if column not in RELATED_FIELDS
 )
 """The event row fields an export record reads, in `record_values`' order (related fields follow)."""
 _record_source = operator.itemgetter(*RECORD_SOURCE_FIELDS, *RELATED_FIELDS)

@@ -106,10 +106,14 @@ def create_search_index(engine: Engine) -> None:
     if not is_sqlite(engine):
         return
     with engine.begin() as connection:
-        connection.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS event_fts USING fts5({SEARCH_COLUMNS})"))
-        connection.execute(
-            text("CREATE VIRTUAL TABLE IF NOT EXISTS event_fts_vocab USING fts5vocab(event_fts, 'row')")
-        )
+        _create_search_tables(connection)
+
+
+def _create_search_tables(connection: Connection) -> None:
+    connection.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS event_fts USING fts5({SEARCH_COLUMNS})"))
+    connection.execute(
+        text("CREATE VIRTUAL TABLE IF NOT EXISTS event_fts_vocab USING fts5vocab(event_fts, 'row')")
+    )
 
 
 def rebuild_search_index(connection: Connection) -> None:
@@ -118,8 +122,7 @@ def rebuild_search_index(connection: Connection) -> None:
         return
     connection.execute(text("DROP TABLE IF EXISTS event_fts_vocab"))
     connection.execute(text("DROP TABLE IF EXISTS event_fts"))
-    connection.execute(text(f"CREATE VIRTUAL TABLE event_fts USING fts5({SEARCH_COLUMNS})"))
-    connection.execute(text("CREATE VIRTUAL TABLE event_fts_vocab USING fts5vocab(event_fts, 'row')"))
+    _create_search_tables(connection)
     connection.execute(
         text(
             "INSERT INTO event_fts(rowid, title, summary, evidence, actors) "
