@@ -174,3 +174,35 @@ def test_a_date_opening_its_sentence_reads_the_tense_of_the_verb_after_it(
 ) -> None:
     """ "On Tuesday, <a long subject> plans to…": a fronted date modifies the main verb after it."""
     assert values(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Observers can attend the closing session in November.", [("November", "2025-11")]),
+        ("The two envoys may meet again in December.", [("December", "2025-12")]),
+        ("The rebels stepped down from the council in November.", [("November", "2024-11")]),
+    ],
+)
+def test_a_modal_points_a_year_less_month_ahead(text: str, expected: list[tuple[str, str]]) -> None:
+    """ "can attend … in November" speaks of what is possible, so of a November to come; a clause
+    without any tense cue still reports the past."""
+    assert values(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Friday, after a hastily planned trip to the border, the envoy returned to the capital.",
+            [("Friday", "2025-04-04")],
+        ),
+        ("A second round of talks is planned for Friday in Doha.", [("Friday", "2025-04-11")]),
+    ],
+)
+def test_planned_before_a_noun_describes_it_and_points_nowhere(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "planned for Friday" schedules something; "a hastily planned trip" only describes a trip,
+    so the weekday follows the clause's own verb."""
+    assert values(text, "en") == expected
