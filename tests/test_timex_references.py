@@ -50,6 +50,25 @@ def test_anaphoric_days_and_years_follow_the_last_date_named(language: str, text
     assert values(text, language)[-1][1] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The envoy arrived on 2 March. The ceasefire broke down in January, and the camp was "
+            "shelled that same day.",
+            "2025-01-XX",
+        ),
+        (
+            "The ceasefire broke down in January. The envoy arrived on 2 March and left that day.",
+            "2025-03-02",
+        ),
+    ],
+)
+def test_that_day_after_a_month_is_a_day_of_that_month(text: str, expected: str) -> None:
+    """ "broke down in January … that same day" is a January day, not the older 2 March."""
+    assert values(text, "en")[-1][1] == expected
+
+
 def test_the_eve_of_an_event_is_not_dated_from_the_previous_date() -> None:
     """ "à la veille du sommet" is anchored to the summit, which is not a date."""
     text = "Le vote est prévu le 30 août, à la veille de l'expiration du mandat."

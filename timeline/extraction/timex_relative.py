@@ -12,6 +12,8 @@ from timeline.extraction.timex_durations import YEARS_PER_UNIT, duration
 from timeline.extraction.timex_types import Anaphor, Context, Found
 
 QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+SAME_DAY = Anaphor("D", 0)
 DEADLINE_REACH = 40
 """How far before a weekday its deadline preposition and clock time may start."""
 CLOCK_TOKEN = r"\d[\w.:]*|[a-z](?:\.[a-z])*\.?|[A-Z]{2,4}"
@@ -222,10 +224,13 @@ def resolve_anaphora(founds: list[Found]) -> list[Found]:
         return founds
     # per unit, the last period named that lies within one such unit (for Q, the first)
     focus: dict[str, cal.Period] = {}
+    month_after_day: cal.Period | None = None  # named since the last day: "that day" lies in it
     resolved: list[Found] = []
     for found in founds:
         anaphor = found.anaphor
-        if anaphor is not None and anaphor.unit in focus:
+        if anaphor == SAME_DAY and month_after_day is not None:
+            found = _day_of_month(found, month_after_day)
+        elif anaphor is not None and anaphor.unit in focus:
             found = _shifted(found, focus[anaphor.unit], anaphor)
         resolved.append(found)
         period = found.period
@@ -233,10 +238,13 @@ def resolve_anaphora(founds: list[Found]) -> list[Found]:
             continue  # "the year-ago quarter" compares; it does not move the story
         if QUARTER_VALUE.fullmatch(found.value) and found.derivation == "relative":
             focus.setdefault("Q", period)  # "third-quarter profit", not "the first quarter of 1984"
+        if MONTH_VALUE.fullmatch(found.value):
+            month_after_day = period
         if period.start == period.end or (
             period.precision == "day" and found.value == period.start.isoformat()
         ):
             focus["D"] = period  # a day or a range of days ("du 3 au 5 avril … le lendemain")
+            month_after_day = None
         if period.end - period.start <= timedelta(days=6):
             focus["W"] = period
         if (period.start.year, period.start.month) == (period.end.year, period.end.month):
@@ -244,6 +252,11 @@ def resolve_anaphora(founds: list[Found]) -> list[Found]:
         if period.start.year == period.end.year:
             focus["Y"] = period
     return resolved
+
+
+def _day_of_month(found: Found, month: cal.Period) -> Found:
+    """ "last October, when … That same day": a day of that month, which one unknown."""
+    return replace(found, value=f"{month.value}-XX{_time_of(found.value)}", period=month)
 
 
 def _shifted(found: Found, period: cal.Period, anaphor: Anaphor) -> Found:
@@ -256,5 +269,9 @@ def _shifted(found: Found, period: cal.Period, anaphor: Anaphor) -> Found:
         shifted = cal.day_period(day + timedelta(days=anaphor.shift))
     else:
         shifted = cal.relative_period(period.start, anaphor.unit, anaphor.shift)
-    value = shifted.value + (found.value[found.value.index("T") :] if "T" in found.value else "")
-    return replace(found, value=value, period=shifted)
+    return replace(found, value=shifted.value + _time_of(found.value), period=shifted)
+
+
+def _time_of(value: str) -> str:
+    """The time part of a TIMEX3 value ("T21:00", "TNI"), empty for a date."""
+    return value[value.index("T") :] if "T" in value else ""
