@@ -106,6 +106,8 @@ def test_ranges(language: str, text: str, start: str, end: str) -> None:
         ("fr", "Le ministre est arrivé il y a trois jours.", "2025-04-02", "2025-04-02"),
         ("fr", "Le ministre arrivera dans deux semaines.", "2025-04-19", "2025-04-19"),
         ("en", "The envoy left three weeks ago.", "2025-03-15", "2025-03-15"),
+        ("en", "The envoy left six weeks ago.", "2025-02-17", "2025-02-23"),
+        ("fr", "L'envoyé arrivera dans cinq semaines.", "2025-05-05", "2025-05-11"),
         ("en", "The minister arrived yesterday.", "2025-04-04", "2025-04-04"),
         ("en", "The minister arrived on Monday.", "2025-03-31", "2025-03-31"),
         ("en", "The minister arrived last week.", "2025-03-24", "2025-03-30"),

@@ -14,6 +14,9 @@ from timeline.extraction.timex_types import Anaphor, Context, Found
 QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 SAME_DAY = Anaphor("D", 0)
+WEEKS_COUNTED_IN_DAYS = 3
+"""Up to this many weeks (within a month), an offset names a day ("three weeks ago"); more weeks
+are a rough count ("six weeks ago"), so they name the ISO week."""
 DEADLINE_REACH = 40
 """How far before a weekday its deadline preposition and clock time may start."""
 CLOCK_TOKEN = r"\d[\w.:]*|[a-z](?:\.[a-z])*\.?|[A-Z]{2,4}"
@@ -107,13 +110,16 @@ def ago(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _offset_period(reference: date, unit: str, amount: int) -> Found:
-    """ "il y a trois semaines", "in two weeks": weeks count in days from the reference. "A
-    century ago" is the year a hundred years back, too loose a reading to date an event by."""
+    """ "in two weeks", "il y a trois semaines": a few weeks count in days from the reference;
+    "six weeks ago" names the ISO week of that day. "A century ago" is the year a hundred years
+    back, too loose a reading to date an event by."""
     if unit in YEARS_PER_UNIT:
         year = cal.relative_period(reference, "Y", amount * YEARS_PER_UNIT[unit])
         return Found("DATE", year.value, None, "relative")
     if unit == "W":
-        unit, amount = "D", amount * 7
+        day = reference + timedelta(weeks=amount)
+        period = cal.week_period(day) if abs(amount) > WEEKS_COUNTED_IN_DAYS else cal.day_period(day)
+        return Found("DATE", period.value, period, "relative")
     period = cal.relative_period(reference, unit, amount)
     return Found("DATE", period.value, period, "relative")
 
