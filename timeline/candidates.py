@@ -37,6 +37,10 @@ class StoredMention:
     countries: frozenset[str]
 
 
+Kept = dict[StoredMention, StoredMention]
+"""Candidates found so far, each once, in the order found (a mention is one object, hashed by
+identity: see `CandidateIndex._hold`)."""
+
 ONE_DAY = timedelta(days=1)
 LONGEST_RANGE = timedelta(days=400)
 """Stored mentions spanning longer than this are not candidates: a range of more than a year
@@ -65,19 +69,20 @@ class _Dated:
             for code in record.countries:
                 self.by_country.setdefault((code, kind), []).append(record)
 
-    def keep_possible(
-        self, kept: dict[int, StoredMention], same_dates: bool, countries: frozenset[str], kind: str | None
-    ) -> None:
+    def keep_possible(self, kept: Kept, same_dates: bool, countries: frozenset[str], kind: str | None) -> None:
         """Add the mentions that may match one of these dates and countries, of type `kind` when
         given (see `_score`)."""
         if not countries:
             if same_dates:
-                kept.update((record.id, record) for record in self.by_type.get(kind, ()))
+                records = self.by_type.get(kind, ())
+                kept.update(zip(records, records))
             return
         for code in countries:
-            kept.update((record.id, record) for record in self.by_country.get((code, kind), ()))
+            records = self.by_country.get((code, kind), ())
+            kept.update(zip(records, records))
         if same_dates:
-            kept.update((record.id, record) for record in self.nameless.get(kind, ()))
+            records = self.nameless.get(kind, ())
+            kept.update(zip(records, records))
 
 
 PRECISIONS = ("day", "month", "year")
@@ -101,7 +106,7 @@ class _Month:
             yield from dated.by_type.get(None, ())
 
     def keep_range(
-        self, kept: dict[int, StoredMention], start: date, end: date, countries: frozenset[str], kind: str
+        self, kept: Kept, start: date, end: date, countries: frozenset[str], kind: str
     ) -> None:
         """Add the mentions of exactly these dates that may match (see `_Dated.keep_possible`)."""
         for precision in PRECISIONS:
@@ -151,7 +156,7 @@ class CandidateIndex:
         if vague and extracted.event_type == "other":
             return []
         kind = extracted.event_type if vague else None
-        seen: dict[int, StoredMention] = {}
+        seen: Kept = {}
         if end - start >= SHORTEST_YEAR and extracted.event_type != "other":
             year = self._bucket((start, end, extracted.event_type))
             year.keep_range(seen, start, end, countries, extracted.event_type)

@@ -94,10 +94,12 @@ def find_events(
     parties: dict[int, frozenset[str]] = {}
     for record in reported:
         parties[record.event_id] = parties.get(record.event_id, frozenset()) | record.countries
+    # one article reports a happening once (two of its sentences are two happenings)
+    possible = {e for e, named in parties.items() if e not in same_article and parties_agree(countries, named)}
     best: dict[int, MergeReason] = {}
     for other in reported:
-        if other.event_id in same_article or not parties_agree(countries, parties[other.event_id]):
-            continue  # one article reports a happening once; two of its sentences are two happenings
+        if other.event_id not in possible:
+            continue
         reason = _score(other, language, extracted, countries, thresholds)
         if reason is not None and (other.event_id not in best or reason.score > best[other.event_id].score):
             best[other.event_id] = reason

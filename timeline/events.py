@@ -8,9 +8,9 @@ each corrected field replacing its machine value.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Row, bindparam, update
 from sqlmodel import Session, col, delete, select
@@ -25,6 +25,7 @@ from timeline.sqlite_features import SearchEntry
 
 ACTOR_SEPARATOR = "; "
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_Voted = TypeVar("_Voted", bound=Hashable)
 
 
 REFRESH_BATCH = 500
@@ -194,11 +195,7 @@ def _derive_from_mentions(
     """The most specific date most mentions agree on, the majority type, place and modality."""
     finest = min(PRECISION_RANK[m.precision] for m in mentions)
     specific = [m for m in mentions if PRECISION_RANK[m.precision] == finest]
-    votes = Counter((m.date_start, m.date_end) for m in specific)
-    first_seen: dict[tuple[date, date], int] = {}
-    for index, m in enumerate(specific):
-        first_seen.setdefault((m.date_start, m.date_end), index)
-    (start, end), _ = max(votes.items(), key=lambda item: (item[1], -first_seen[item[0]]))
+    start, end = _most_voted([(m.date_start, m.date_end) for m in specific])
     chosen = next(m for m in specific if (m.date_start, m.date_end) == (start, end))
     values.update(date_start=start, date_end=end, precision=chosen.precision)
     values["date_conflict"] = finest == 0 and len({m.date_start for m in specific}) > 1
@@ -218,10 +215,15 @@ def _derive_from_mentions(
 
 
 def _majority(values: list[str]) -> str | None:
-    """The most frequent value; ties go to the one seen first."""
+    """The most frequent value, if any; ties go to the one seen first."""
+    return _most_voted(values) if values else None
+
+
+def _most_voted(values: list[_Voted]) -> _Voted:
+    """The most frequent of some values; ties go to the one seen first."""
+    if values.count(values[0]) == len(values):
+        return values[0]  # the mentions agree, as most do: no counting
     counts = Counter(values)
-    if not counts:
-        return None
     return max(counts, key=lambda value: (counts[value], -values.index(value)))
 
 
