@@ -37,7 +37,7 @@ class StoredMention:
     countries: frozenset[str]
 
 
-Kept = dict[StoredMention, StoredMention]
+Kept = dict[StoredMention, None]
 """Candidates found so far, each once, in the order found (a mention is one object, hashed by
 identity: see `CandidateIndex._hold`)."""
 
@@ -69,20 +69,22 @@ class _Dated:
             for code in record.countries:
                 self.by_country.setdefault((code, kind), []).append(record)
 
-    def keep_possible(self, kept: Kept, same_dates: bool, countries: frozenset[str], kind: str | None) -> None:
+    def keep_possible(
+        self, kept: Kept, same_dates: bool, countries: frozenset[str], kind: str | None
+    ) -> None:
         """Add the mentions that may match one of these dates and countries, of type `kind` when
         given (see `_score`)."""
         if not countries:
             if same_dates:
                 records = self.by_type.get(kind, ())
-                kept.update(zip(records, records))
+                kept.update(dict.fromkeys(records))
             return
         for code in countries:
             records = self.by_country.get((code, kind), ())
-            kept.update(zip(records, records))
+            kept.update(dict.fromkeys(records))
         if same_dates:
             records = self.nameless.get(kind, ())
-            kept.update(zip(records, records))
+            kept.update(dict.fromkeys(records))
 
 
 PRECISIONS = ("day", "month", "year")
@@ -105,9 +107,7 @@ class _Month:
         for dated in (*self.days.values(), *self.spans.values()):
             yield from dated.by_type.get(None, ())
 
-    def keep_range(
-        self, kept: Kept, start: date, end: date, countries: frozenset[str], kind: str
-    ) -> None:
+    def keep_range(self, kept: Kept, start: date, end: date, countries: frozenset[str], kind: str) -> None:
         """Add the mentions of exactly these dates that may match (see `_Dated.keep_possible`)."""
         for precision in PRECISIONS:
             dated = self.spans.get((start, end, precision))
@@ -163,7 +163,7 @@ class CandidateIndex:
         if extracted.precision == "year":  # nothing but its very year can match it
             for month in _months(start, end)[:1]:
                 self._bucket(month).keep_range(seen, start, end, countries, extracted.event_type)
-            return list(seen.values())
+            return list(seen)
         for month in _months(low, high):
             held = self._bucket(month)
             day, last_day = max(low, held.first), min(high, held.last)
@@ -175,7 +175,7 @@ class CandidateIndex:
                 if first <= high and last >= low and (precision == "day" or extracted.event_type != "other"):
                     of_kind = kind if precision == "day" else extracted.event_type
                     dated.keep_possible(seen, first == start and last == end, countries, of_kind)
-        return list(seen.values())
+        return list(seen)
 
     def add(self, record: StoredMention) -> None:
         """Hold a newly stored mention in every month (or year) already read (others will read

@@ -95,7 +95,9 @@ def find_events(
     for record in reported:
         parties[record.event_id] = parties.get(record.event_id, frozenset()) | record.countries
     # one article reports a happening once (two of its sentences are two happenings)
-    possible = {e for e, named in parties.items() if e not in same_article and parties_agree(countries, named)}
+    possible = {
+        e for e, named in parties.items() if e not in same_article and parties_agree(countries, named)
+    }
     best: dict[int, MergeReason] = {}
     for other in reported:
         if other.event_id not in possible:

@@ -44,11 +44,6 @@ class TimelineService:
 
         return cls(open_database(db_url))
 
-    def warm_up(self) -> None:
-        """Run a one-row first page, so that the first page a client shows finds its statements
-        compiled (SQLAlchemy caches them per engine) and a pooled connection waiting."""
-        self.page(EventFilters(), limit=1)
-
     @property
     def name(self) -> str:
         """A short name for headers: the file name, or the password-free URL."""

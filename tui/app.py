@@ -57,8 +57,6 @@ class TimelineApp(App[None]):
             self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return
         self.call_from_thread(self._show, service)
-        # While the screen is composed: its first query then skips SQLAlchemy's compiling.
-        service.warm_up()
 
     def _show(self, service: TimelineService) -> None:
         self.service = service

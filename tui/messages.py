@@ -17,6 +17,8 @@ class PageLoaded(Message):
     generation: int
     rows: list[EventRow]
     append: bool
+    last: bool
+    """No events follow these."""
 
 
 @dataclass

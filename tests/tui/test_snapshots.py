@@ -16,13 +16,15 @@ SIZES = [(80, 24), (160, 48)]
 
 
 def after(*keys: str, event_on: date | None = None) -> Callable[[Pilot], Awaitable[None]]:
-    """Wait for the data, optionally move to the first event on a date, then press keys."""
+    """Wait for the data, optionally jump to a date and move to its first event, then press keys."""
 
     async def run_before(pilot: Pilot) -> None:
         app = pilot.app
         assert isinstance(app, TimelineApp)
         await settle(app, pilot)
         if event_on is not None:
+            app.timeline.jump_to(event_on)
+            await settle(app, pilot)
             table = app.timeline.table
             table.move_to(next(i for i in table.order if table.rows_by_id[i].date_start == event_on))
             await settle(app, pilot)

@@ -152,9 +152,14 @@ class EventTable(DataTable[Text]):
         self.move_cursor(row=self.order.index(event_id))
         return True
 
+    @property
+    def near_end(self) -> bool:
+        """Whether the cursor is close enough to the last loaded row to fetch the next page."""
+        return bool(self.order) and self.cursor_row >= len(self.order) - PREFETCH_MARGIN
+
     def watch_cursor_coordinate(self, old: object, new: object) -> None:
         super().watch_cursor_coordinate(old, new)  # type: ignore[arg-type]
-        if self.order and self.cursor_row >= len(self.order) - PREFETCH_MARGIN:
+        if self.near_end:
             self.post_message(self.NeedMore())
 
     def _month_of(self, event_id: int) -> str:
