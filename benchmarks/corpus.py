@@ -20,6 +20,25 @@ PLACES = {
         "Ankara",
         "Alger",
         "Rabat",
+        "N'Djamena",
+        "Conakry",
+        "Nouakchott",
+        "Accra",
+        "Abuja",
+        "Lomé",
+        "Cotonou",
+        "Pékin",
+        "Berlin",
+        "Rome",
+        "Doha",
+        "Riyad",
+        "New Delhi",
+        "Tokyo",
+        "Le Caire",
+        "Addis-Abeba",
+        "Nairobi",
+        "Tunis",
+        "Madrid",
     ],
     "en": [
         "Bamako",
@@ -32,6 +51,25 @@ PLACES = {
         "Ankara",
         "Algiers",
         "Rabat",
+        "N'Djamena",
+        "Conakry",
+        "Nouakchott",
+        "Accra",
+        "Abuja",
+        "Lomé",
+        "Cotonou",
+        "Beijing",
+        "Berlin",
+        "Rome",
+        "Doha",
+        "Riyadh",
+        "New Delhi",
+        "Tokyo",
+        "Cairo",
+        "Addis Ababa",
+        "Nairobi",
+        "Tunis",
+        "Madrid",
     ],
 }
 COUNTRIES = {
@@ -44,8 +82,61 @@ COUNTRIES = {
         "la Russie",
         "la France",
         "la Turquie",
+        "le Tchad",
+        "la Guinée",
+        "la Mauritanie",
+        "le Ghana",
+        "le Nigeria",
+        "le Togo",
+        "le Bénin",
+        "l'Algérie",
+        "le Maroc",
+        "la Chine",
+        "l'Allemagne",
+        "l'Italie",
+        "le Qatar",
+        "l'Arabie saoudite",
+        "l'Inde",
+        "le Japon",
+        "le Brésil",
+        "l'Égypte",
+        "l'Éthiopie",
+        "le Kenya",
+        "la Tunisie",
+        "l'Espagne",
     ],
-    "en": ["Mali", "Niger", "Burkina Faso", "Senegal", "Côte d'Ivoire", "Russia", "France", "Turkey"],
+    "en": [
+        "Mali",
+        "Niger",
+        "Burkina Faso",
+        "Senegal",
+        "Côte d'Ivoire",
+        "Russia",
+        "France",
+        "Turkey",
+        "Chad",
+        "Guinea",
+        "Mauritania",
+        "Ghana",
+        "Nigeria",
+        "Togo",
+        "Benin",
+        "Algeria",
+        "Morocco",
+        "China",
+        "Germany",
+        "Italy",
+        "Qatar",
+        "Saudi Arabia",
+        "India",
+        "Japan",
+        "Brazil",
+        "Egypt",
+        "Ethiopia",
+        "Kenya",
+        "Tunisia",
+        "Spain",
+    ],
 }
 MONTHS = {
     "fr": [
@@ -101,6 +192,39 @@ SENTENCES = {
 }
 
 
+CONTEXT = {
+    "fr": [
+        "Les discussions ont porté sur la sécurité régionale, le commerce et la coopération énergétique.",
+        "« Nous sommes déterminés à approfondir ce partenariat », a déclaré un haut responsable de {c1}.",
+        "Plusieurs analystes y voient un repositionnement stratégique de {c1} dans la région.",
+        "La délégation comprenait des représentants des ministères de la Défense et de l'Économie.",
+        "Les autorités de {c2} n'ont pas souhaité commenter ces informations.",
+        "Le communiqué final insiste sur le respect de la souveraineté et de l'intégrité des États.",
+        "Des experts des deux pays doivent encore préciser les modalités de mise en œuvre.",
+        "L'opposition a critiqué le manque de transparence entourant les négociations.",
+        "Les échanges commerciaux entre {c1} et {c2} restent modestes mais progressent.",
+        "Sur le terrain, la situation sécuritaire demeure préoccupante dans les zones frontalières.",
+        "Les partenaires techniques et financiers suivent de près l'évolution du dossier.",
+        "Un diplomate en poste à {p} parle d'une « étape importante » pour la stabilité régionale.",
+    ],
+    "en": [
+        "The talks covered regional security, trade and energy cooperation.",
+        '"We are determined to deepen this partnership," a senior official from {c1} said.',
+        "Several analysts see it as a strategic repositioning by {c1} in the region.",
+        "The delegation included officials from the defence and economy ministries.",
+        "The authorities in {c2} declined to comment on the reports.",
+        "The final communique stresses respect for the sovereignty and integrity of states.",
+        "Experts from both countries have yet to settle how the plan will be carried out.",
+        "The opposition criticised the lack of transparency surrounding the negotiations.",
+        "Trade between {c1} and {c2} remains modest but is growing.",
+        "On the ground, security remains a concern in several border areas.",
+        "Donors and technical partners are following the matter closely.",
+        'A diplomat based in {p} called it "an important step" for regional stability.',
+    ],
+}
+"""Sentences without dates: most of a news article's sentences, between the dated ones."""
+
+
 OUTLETS = [
     "Sahel Dispatch",
     "Niamey Observer",
@@ -123,8 +247,7 @@ def article(rng: random.Random, number: int) -> str:
     published = date(2024, 1, 1) + timedelta(days=rng.randrange(700))
     paragraphs = []
     while sum(len(p) for p in paragraphs) < rng.randint(2000, 5800):
-        sentence, aside = (_sentence(rng, language, published) for _ in range(2))
-        paragraphs.append(" ".join([sentence, aside.split(",")[0].rstrip(".") + "."]))
+        paragraphs.append(_paragraph(rng, language, published))
     header = (
         f"Title: Synthetic dispatch {number}\nPublished: {published}\nLanguage: {language}\n"
         f"Source: {rng.choice(OUTLETS)}\n"
@@ -137,23 +260,23 @@ def article(rng: random.Random, number: int) -> str:
     )
 
 
-def _sentence(rng: random.Random, language: str, published: date) -> str:
-    """One sentence of a template, filled in (French articles contracted: "de le" is "du")."""
+def _paragraph(rng: random.Random, language: str, published: date) -> str:
+    """A sentence of a template (most of them dated) and one to three undated ones, about the
+    same two countries and place."""
     c1, c2 = rng.sample(COUNTRIES[language], 2)
+    names = {"c1": c1, "C1": c1[:1].upper() + c1[1:], "c2": c2, "p": rng.choice(PLACES[language])}
     happened = _happened(rng, published)
     day = min(happened.day, 25)
-    sentence = rng.choice(SENTENCES[language]).format(
-        d=day,
-        d2=day + 2,
-        m=MONTHS[language][happened.month - 1],
-        y=happened.year,
-        y0=rng.randint(1960, 2020),
-        c1=c1,
-        C1=c1[:1].upper() + c1[1:],
-        c2=c2,
-        p=rng.choice(PLACES[language]),
-    )
-    return sentence.replace(" de le ", " du ").replace(" à le ", " au ")
+    dates = {
+        "d": day,
+        "d2": day + 2,
+        "m": MONTHS[language][happened.month - 1],
+        "y": happened.year,
+        "y0": rng.randint(1960, 2020),
+    }
+    sentences = [rng.choice(SENTENCES[language]).format(**names, **dates)]
+    sentences += [t.format(**names) for t in rng.sample(CONTEXT[language], rng.randint(1, 3))]
+    return " ".join(sentences).replace(" de le ", " du ").replace(" à le ", " au ")
 
 
 def _happened(rng: random.Random, published: date) -> date:
