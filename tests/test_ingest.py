@@ -210,3 +210,16 @@ def test_parallel_extraction_stores_the_same_timeline(tmp_path: Path) -> None:
         return [{key: value for key, value in row.items() if key != "event_id"} for row in rows]
 
     assert without_ids(export_rows(one)) == without_ids(export_rows(two))
+
+
+def test_articles_are_written_in_publication_order(db: str, tmp_path: Path) -> None:
+    """Files given newest first are stored oldest first (clustering then reads each stretch of
+    dates once): the older article's event gets the smaller id."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    write_article(folder, "a.txt", EN_BODY, title="Newer", published="2025-03-20", language="en")
+    older_body = "The foreign ministers of Mali and Niger met in Niamey on 2 February 2025."
+    write_article(folder, "b.txt", older_body, title="Older", published="2025-02-03", language="en")
+    assert run("ingest", "--db", db, str(folder)).exit_code == 0
+    ids = {row["article_title"]: row["event_id"] for row in export_rows(db)}
+    assert ids["Older"] < ids["Newer"]

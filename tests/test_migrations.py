@@ -55,9 +55,9 @@ def test_an_older_database_is_upgraded_step_by_step(tmp_path: Path, monkeypatch:
     assert row["note"] == "made by schema version 1"
 
 
-def test_version_2_indexes_mentions_by_both_dates(tmp_path: Path) -> None:
-    """Clustering reads a month's mentions by start and end date: the upgraded database has the
-    index a new one has, and no longer the start-date index it replaces."""
+def test_mentions_are_indexed_by_dates_precision_and_type(tmp_path: Path) -> None:
+    """Clustering reads mentions by dates, precision and type: the upgraded database has the
+    index a new one has, and no longer the indexes it replaces (versions 2 and 3)."""
     db = tmp_path / "v1.db"
     shutil.copy(V1, db)
     upgraded, fresh = open_database(f"sqlite:///{db}"), open_database(f"sqlite:///{tmp_path / 'new.db'}")
@@ -65,8 +65,9 @@ def test_version_2_indexes_mentions_by_both_dates(tmp_path: Path) -> None:
         with engine.connect() as connection:
             listed = text("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mention'")
             indexes = dict(connection.execute(listed).all())
-        assert "ix_mention_dates" in indexes and "(date_start, date_end)" in indexes["ix_mention_dates"]
-        assert "ix_mention_date_start" not in indexes
+        wanted = indexes.get("ix_mention_dates_types", "")
+        assert "(date_start, date_end, precision, event_type)" in wanted.replace('"', "")
+        assert "ix_mention_date_start" not in indexes and "ix_mention_dates" not in indexes
         engine.dispose()
 
 

@@ -1,7 +1,10 @@
-"""The stored mentions clustering compares a new mention with, held in memory by month, day,
-precision, country and type, read from the database a month at a time (a year-precision mention,
-which only ever matches its very year, by that year) and kept current as mentions are added and
-events merged; memory stays bounded by letting months go.
+"""The stored mentions clustering compares a new mention with, held in memory by date,
+precision, country and type and kept current as mentions are added and events merged. They are
+read from the database in buckets a mention needs whole: the one-day mentions of a day (a mention
+only needs the days around its own), the ranges of days overlapping a month, the month-precision
+mentions of one type overlapping a month (a vague date only matches its own type) and the
+year-precision mentions of one type and year (which only ever match their very year). Memory
+stays bounded by letting the least recently read buckets go.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import bindparam
+from sqlalchemy import Select, bindparam, or_
 from sqlmodel import Session, col, select
 
 from timeline.extraction import ExtractedMention
@@ -41,7 +44,6 @@ Kept = dict[StoredMention, None]
 """Candidates found so far, each once, in the order found (a mention is one object, hashed by
 identity: see `CandidateIndex._hold`)."""
 
-ONE_DAY = timedelta(days=1)
 LONGEST_RANGE = timedelta(days=400)
 """Stored mentions spanning longer than this are not candidates: a range of more than a year
 cannot pin a happening down (a year-precision date already scores nothing)."""
@@ -88,14 +90,15 @@ class _Dated:
 
 
 PRECISIONS = ("day", "month", "year")
-BucketKey = tuple[int, int] | tuple[date, date, str]
-"""A month (year, month), or a year's first and last day and a type (see `_bucket_keys`)."""
+BucketKey = date | tuple[int, int] | tuple[int, int, str] | tuple[date, date, str]
+"""A day, a month (year, month) for ranges of days, a month and a type for month-precision
+mentions, or a year's first and last day and a type (see `_bucket_keys`)."""
 
 
 @dataclass
 class _Month:
-    """A month's stored mentions: one-day mentions of day precision by day (most of them),
-    others by range and precision; or a year's year-precision mentions."""
+    """A bucket of stored mentions: one-day mentions of day precision by day, others by range
+    and precision."""
 
     first: date
     last: date
@@ -115,7 +118,7 @@ class _Month:
                 dated.keep_possible(kept, True, countries, kind)
 
     def add(self, record: StoredMention) -> None:
-        if record.date_start == record.date_end and record.precision == "day":
+        if _is_one_day(record):
             self.days.setdefault(record.date_start, _Dated()).add(record)
         else:
             key = (record.date_start, record.date_end, record.precision)
@@ -128,8 +131,8 @@ recently read months go."""
 
 
 class CandidateIndex:
-    """Stored mentions by month and day, each month read from the database once, then kept
-    current as mentions are added and events merged.
+    """Stored mentions by day, month, precision and type, each bucket read from the database
+    once, then kept current as mentions are added and events merged.
 
     It is valid for the transaction it was filled in; a writer may carry it into its next
     transaction only when nobody else wrote in between (see `sqlite_features.data_version`).
@@ -162,24 +165,32 @@ class CandidateIndex:
             year.keep_range(seen, start, end, countries, extracted.event_type)
         if extracted.precision == "year":  # nothing but its very year can match it
             for month in _months(start, end)[:1]:
-                self._bucket(month).keep_range(seen, start, end, countries, extracted.event_type)
+                for held in self._longer(month, extracted.event_type):
+                    held.keep_range(seen, start, end, countries, extracted.event_type)
             return list(seen)
         for month in _months(low, high):
-            held = self._bucket(month)
-            day, last_day = max(low, held.first), min(high, held.last)
-            while day <= last_day:
-                if day in held.days:
-                    held.days[day].keep_possible(seen, day == start == end, countries, kind)
-                day += ONE_DAY
-            for (first, last, precision), dated in held.spans.items():
-                if first <= high and last >= low and (precision == "day" or extracted.event_type != "other"):
-                    of_kind = kind if precision == "day" else extracted.event_type
-                    dated.keep_possible(seen, first == start and last == end, countries, of_kind)
+            ranges = self._bucket(month)
+            for day in self._days(max(low, ranges.first), min(high, ranges.last)):
+                dated = day.days.get(day.first)
+                if dated is not None:
+                    dated.keep_possible(seen, day.first == start == end, countries, kind)
+            for held in self._longer(month, extracted.event_type):
+                for (first, last, precision), dated in held.spans.items():
+                    if first <= high and last >= low:
+                        of_kind = kind if precision == "day" else extracted.event_type
+                        dated.keep_possible(seen, first == start and last == end, countries, of_kind)
         return list(seen)
 
+    def _longer(self, month: tuple[int, int], kind: str) -> list[_Month]:
+        """The buckets of a month's mentions longer than a day that a mention of this type may
+        match: ranges of days, and month-precision mentions of its type (not of type "other")."""
+        if kind == "other":
+            return [self._bucket(month)]
+        return [self._bucket(month), self._bucket((*month, kind))]
+
     def add(self, record: StoredMention) -> None:
-        """Hold a newly stored mention in every month (or year) already read (others will read
-        it)."""
+        """Hold a newly stored mention in its day, or every month (or its year), if already read
+        (otherwise it is read with them)."""
         self._hold(record)
         for key in _bucket_keys(record):
             if key in self._buckets:
@@ -205,27 +216,50 @@ class CandidateIndex:
         self._forwarded.clear()
 
     def _bucket(self, key: BucketKey) -> _Month:
-        """A month's mentions, or a year's year-precision mentions of one type (keyed by its first
-        and last day and the type), read from the database on first use."""
+        """A day's one-day mentions, a month's longer ones, or a year's year-precision mentions
+        of one type (keyed by its first and last day and the type), read from the database on
+        first use."""
         if key in self._buckets:
             self._buckets.move_to_end(key)
+            return self._buckets[key]
+        self._make_room()
+        if isinstance(key, date):
+            return self._days(key, key)[0]
+        if isinstance(key[0], date):
+            first, last, kind = key  # type: ignore[misc]
+            held, records = _Month(first, last), _load_year(self.session, self._held, first, last, kind)
         else:
-            self._make_room()
-            if len(key) == 3:
-                first, last, kind = key  # type: ignore[misc]
-                held, records = _Month(first, last), _load_year(self.session, self._held, first, last, kind)
+            month = (key[0], key[1])
+            held = _Month(_first_day(month), _last_day(month))  # type: ignore[arg-type]
+            kind = key[2] if len(key) == 3 else None  # type: ignore[misc]
+            records = _load_month(self.session, self._held, month, kind)  # type: ignore[arg-type]
+        for record in records:
+            held.add(self._hold(record))
+        self._buckets[key] = held
+        return held
+
+    def _days(self, first: date, last: date) -> list[_Month]:
+        """The buckets of the days between these, in order; those not held are read in one
+        query."""
+        self._make_room()
+        buckets, days = self._buckets, _dates(first, last)
+        missing = []
+        for day in days:
+            if day in buckets:
+                buckets.move_to_end(day)
             else:
-                month = (key[0], key[1])
-                held = _Month(_first_day(month), _last_day(month))  # type: ignore[arg-type]
-                records = _load_month(self.session, self._held, month)  # type: ignore[arg-type]
-            for record in records:
-                held.add(self._hold(record))
-            self._buckets[key] = held
-        return self._buckets[key]
+                missing.append(day)
+        if missing:
+            read = {day: _Month(day, day) for day in missing}
+            for record in _load_days(self.session, self._held, missing[0], missing[-1]):
+                if record.date_start in read:
+                    read[record.date_start].add(self._hold(record))
+            buckets.update(read)
+        return [buckets[day] for day in days]
 
     def _make_room(self) -> None:
-        """Let the least recently read months go while too many mentions are held (the database
-        still has them): memory stays flat however large the archive."""
+        """Let the least recently read days and months go while too many mentions are held (the
+        database still has them): memory stays flat however large the archive."""
         while len(self._held) > MOST_HELD and len(self._buckets) > 1:
             _, dropped = self._buckets.popitem(last=False)
             for record in dropped.records():
@@ -262,11 +296,24 @@ class CandidateIndex:
 
 
 def _bucket_keys(record: StoredMention) -> list[BucketKey]:
-    """Where a mention is held: its year and type if of year precision, else each month it
-    spans."""
+    """Where a mention is held: its day if it is a day, its year and type if of year precision,
+    else each month it spans (with its type if of month precision)."""
+    if _is_one_day(record):
+        return [record.date_start]
     if record.precision == "year":
         return [(record.date_start, record.date_end, record.event_type)]
-    return list(_months(record.date_start, record.date_end))
+    months = _months(record.date_start, record.date_end)
+    if record.precision == "month":
+        return [(*month, record.event_type) for month in months]
+    return list(months)
+
+
+def _is_one_day(record: StoredMention) -> bool:
+    return record.date_start == record.date_end and record.precision == "day"
+
+
+def _dates(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
 
 
 def _months(start: date, end: date) -> list[tuple[int, int]]:
@@ -303,7 +350,22 @@ _IN_MONTH = (
     col(Mention.date_start) <= bindparam("last"),
     col(Mention.date_start) >= bindparam("earliest"),
     col(Mention.date_end) >= bindparam("first"),
-    col(Mention.precision) != "year",
+)
+_RANGES_IN_MONTH = (
+    *_IN_MONTH,
+    col(Mention.precision).not_in(("month", "year")),
+    or_(col(Mention.date_end) != col(Mention.date_start), col(Mention.precision) != "day"),
+)
+_OF_TYPE_IN_MONTH = (
+    *_IN_MONTH,
+    col(Mention.precision) == "month",
+    col(Mention.event_type) == bindparam("kind"),
+)
+_ONE_DAY_IN = (
+    col(Mention.date_start) >= bindparam("first"),
+    col(Mention.date_start) <= bindparam("last"),
+    col(Mention.date_end) == col(Mention.date_start),
+    col(Mention.precision) == "day",
 )
 _OF_YEAR = (
     col(Mention.date_start) == bindparam("first"),
@@ -314,37 +376,64 @@ _OF_YEAR = (
 
 
 def _load_month(
-    session: Session, known: Mapping[int, StoredMention], month: tuple[int, int]
+    session: Session, known: Mapping[int, StoredMention], month: tuple[int, int], kind: str | None
 ) -> list[StoredMention]:
+    """The ranges of days overlapping a month, or its month-precision mentions of a type."""
     first, last = _first_day(month), _last_day(month)
-    return _load(session, known, _IN_MONTH, {"first": first, "last": last, "earliest": first - LONGEST_RANGE})
+    bounds = {"first": first, "last": last, "earliest": first - LONGEST_RANGE}
+    if kind is None:
+        return _load(session, known, _RANGES_QUERIES, bounds)
+    return _load(session, known, _OF_TYPE_QUERIES, {**bounds, "kind": kind})
+
+
+def _load_days(
+    session: Session, known: Mapping[int, StoredMention], first: date, last: date
+) -> list[StoredMention]:
+    """The one-day mentions of day precision between two days."""
+    return _load(session, known, _ONE_DAY_QUERIES, {"first": first, "last": last})
 
 
 def _load_year(
     session: Session, known: Mapping[int, StoredMention], first: date, last: date, kind: str
 ) -> list[StoredMention]:
-    return _load(session, known, _OF_YEAR, {"first": first, "last": last, "kind": kind})
+    return _load(session, known, _OF_YEAR_QUERIES, {"first": first, "last": last, "kind": kind})
 
 
-def _load(
-    session: Session, known: Mapping[int, StoredMention], where: tuple, bounds: dict[str, object]
-) -> list[StoredMention]:
-    """The stored mentions meeting `where`, with the countries they name (those already held are
-    not built again)."""
-    connection = session.connection()
-    countries: dict[int, set[str]] = {}
+def _queries(where: tuple) -> tuple[Select, Select]:
+    """The countries named by the mentions meeting `where`, and those mentions (built once: a
+    query built anew costs more than a day's reading)."""
     named = (
         select(MentionActor.mention_id, Actor.code)
         .join(Actor, col(Actor.id) == col(MentionActor.actor_id))
         .join(Mention, col(Mention.id) == col(MentionActor.mention_id))
         .where(*where, col(Actor.kind) == "country")
     )
-    for mention_id, code in connection.execute(named, bounds):
-        if code:
-            countries.setdefault(mention_id, set()).add(code)
     mentions = (
         select(*_MENTION_COLUMNS).join(Article, col(Article.id) == col(Mention.article_id)).where(*where)
     )
+    return named, mentions
+
+
+_RANGES_QUERIES = _queries(_RANGES_IN_MONTH)
+_OF_TYPE_QUERIES = _queries(_OF_TYPE_IN_MONTH)
+_ONE_DAY_QUERIES = _queries(_ONE_DAY_IN)
+_OF_YEAR_QUERIES = _queries(_OF_YEAR)
+
+
+def _load(
+    session: Session,
+    known: Mapping[int, StoredMention],
+    queries: tuple[Select, Select],
+    bounds: dict[str, object],
+) -> list[StoredMention]:
+    """The stored mentions a pair of `_queries` reads, with the countries they name (those
+    already held are not built again)."""
+    connection = session.connection()
+    named, mentions = queries
+    countries: dict[int, set[str]] = {}
+    for mention_id, code in connection.execute(named, bounds):
+        if code:
+            countries.setdefault(mention_id, set()).add(code)
     return [
         known.get(row[0]) or StoredMention(*row, countries=frozenset(countries.get(row[0], ())))
         for row in connection.execute(mentions, bounds)

@@ -15,9 +15,10 @@ from datetime import date, datetime
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bumped whenever the tables change; a database with a higher version is refused."""
-MENTION_DATES_INDEX = "ix_mention_dates"
+MENTION_DATES_INDEX = "ix_mention_dates_types"
+MENTION_DATES_COLUMNS = ("date_start", "date_end", "precision", "event_type")
 
 
 class Meta(SQLModel, table=True):
@@ -68,8 +69,9 @@ class Event(SQLModel, table=True):
 class Mention(SQLModel, table=True):
     """What the extractor found: one date expression in one sentence of one article."""
 
-    __table_args__ = (Index(MENTION_DATES_INDEX, "date_start", "date_end"),)
-    """Clustering reads the mentions overlapping a month: the end date is checked in the index."""
+    __table_args__ = (Index(MENTION_DATES_INDEX, *MENTION_DATES_COLUMNS),)
+    """Clustering reads the mentions of some days, or the longer ones of a precision (and type)
+    overlapping a month: everything but the start date is checked in the index."""
 
     id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", index=True)

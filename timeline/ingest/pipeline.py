@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -130,7 +131,7 @@ def ingest(
     try:
         chunk: list[tuple[RawArticle, str]] = []
         writing: Chunk | None = None
-        for raw in _articles(paths, summary, report, published, language):
+        for raw in _by_publication(_articles(paths, summary, report, published, language)):
             digest = content_hash(raw.text)
             if digest in seen or _already_stored(engine, digest):
                 summary.duplicates += 1
@@ -149,6 +150,10 @@ def ingest(
     return summary
 
 
+READ_AHEAD = 1_000
+"""Articles read before any is extracted: each such window is written in publication order, so
+clustering reads the stored mentions of each stretch of dates once per window rather than again
+for nearly every article of an archive in random order."""
 CHUNK_SIZE = 32
 """Articles per worker handed out at a time, and per write transaction with one worker: enough
 to keep workers busy and commits few (an event reported all along is derived again once per
@@ -156,6 +161,13 @@ transaction), few enough to keep memory flat and locks under a second."""
 
 Chunk = tuple[list[tuple[RawArticle, str]], Iterator[Extraction]]
 """Articles with their content hashes, and their extractions (possibly still running)."""
+
+
+def _by_publication(articles: Iterator[RawArticle]) -> Iterator[RawArticle]:
+    """The articles, each window of `READ_AHEAD` in publication order (undated ones last, files
+    in the order given where dates are equal)."""
+    while window := list(islice(articles, READ_AHEAD)):
+        yield from sorted(window, key=lambda raw: raw.published or date.max)
 
 
 def _extracting(pool: Executor | None, chunk: list[tuple[RawArticle, str]]) -> Chunk:
