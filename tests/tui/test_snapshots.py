@@ -15,18 +15,23 @@ from conftest import settle
 SIZES = [(80, 24), (160, 48)]
 
 
-def after(*keys: str, event_on: date | None = None) -> Callable[[Pilot], Awaitable[None]]:
-    """Wait for the data, optionally jump to a date and move to its first event, then press keys."""
+SEED_MEETING = (date(2025, 4, 3), "Moscow")
+
+
+def after(*keys: str, event: tuple[date, str] | None = None) -> Callable[[Pilot], Awaitable[None]]:
+    """Wait for the data, optionally jump to an event's date and move to it (the event of that
+    date and place), then press keys."""
 
     async def run_before(pilot: Pilot) -> None:
         app = pilot.app
         assert isinstance(app, TimelineApp)
         await settle(app, pilot)
-        if event_on is not None:
-            app.timeline.jump_to(event_on)
+        if event is not None:
+            app.timeline.jump_to(event[0])
             await settle(app, pilot)
             table = app.timeline.table
-            table.move_to(next(i for i in table.order if table.rows_by_id[i].date_start == event_on))
+            rows = table.rows_by_id
+            table.move_to(next(i for i in table.order if (rows[i].date_start, rows[i].location) == event))
             await settle(app, pilot)
         for key in keys:
             await pilot.press(key)
@@ -50,13 +55,13 @@ def test_main_screen(snap_compare, app: TimelineApp, size: tuple[int, int]) -> N
 @pytest.mark.parametrize("size", SIZES)
 def test_detail_pane_on_the_seed_meeting(snap_compare, app: TimelineApp, size: tuple[int, int]) -> None:
     """The detail pane with the seed article's evidence highlighted."""
-    assert snap_compare(app, terminal_size=size, run_before=after(event_on=date(2025, 4, 3)))
+    assert snap_compare(app, terminal_size=size, run_before=after(event=SEED_MEETING))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_article_screen(snap_compare, app: TimelineApp, size: tuple[int, int]) -> None:
     """The whole article with its events highlighted."""
-    assert snap_compare(app, terminal_size=size, run_before=after("o", event_on=date(2025, 4, 3)))
+    assert snap_compare(app, terminal_size=size, run_before=after("o", event=SEED_MEETING))
 
 
 @pytest.mark.parametrize("size", SIZES)
