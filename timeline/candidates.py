@@ -241,21 +241,23 @@ class CandidateIndex:
     def _days(self, first: date, last: date) -> list[_Month]:
         """The buckets of the days between these, in order; those not held are read in one
         query."""
-        self._make_room()
         buckets, days = self._buckets, _dates(first, last)
-        missing = []
+        found: dict[date, _Month] = {}
         for day in days:
-            if day in buckets:
+            held = buckets.get(day)
+            if held is not None:
                 buckets.move_to_end(day)
-            else:
-                missing.append(day)
-        if missing:
+                found[day] = held
+        if len(found) < len(days):
+            self._make_room()
+            missing = [day for day in days if day not in found]
             read = {day: _Month(day, day) for day in missing}
             for record in _load_days(self.session, self._held, missing[0], missing[-1]):
                 if record.date_start in read:
                     read[record.date_start].add(self._hold(record))
             buckets.update(read)
-        return [buckets[day] for day in days]
+            found.update(read)
+        return [found[day] for day in days]
 
     def _make_room(self) -> None:
         """Let the least recently read days and months go while too many mentions are held (the
