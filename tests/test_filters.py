@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline import sqlite_features
 from timeline.config import data_dir
 from timeline.errors import QueryAbandoned
 from timeline.queries import EventFilters
@@ -163,9 +164,11 @@ def test_every_search_plan_finds_the_same_events(demo_db: str, words: str) -> No
 
 
 @pytest.mark.parametrize("asking", ["page", "count", "months"])
-def test_a_query_no_longer_wanted_stops(demo_db: str, asking: str) -> None:
+def test_a_query_no_longer_wanted_stops(demo_db: str, asking: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The TUI abandons the queries of filters a researcher already replaced: they stop with
-    QueryAbandoned instead of running on, while a wanted query answers in full."""
+    QueryAbandoned instead of running on, while a wanted query answers in full. (The demo's
+    queries are short: they are checked for being wanted every 100 steps here.)"""
+    monkeypatch.setattr(sqlite_features, "STEPS_BETWEEN_CHECKS", 100)
     service = TimelineService.open(f"sqlite:///{demo_db}")
     ask = getattr(service, asking)
     with pytest.raises(QueryAbandoned):

@@ -31,6 +31,9 @@ nears the end. (100 rows took 30% longer than 50 to appear after a filter on a m
 WIDE_SCREEN = 140
 """From this width the detail pane sits beside the table instead of below it."""
 FILTER_DEBOUNCE_SECONDS = 0.15
+COUNT_DELAY_SECONDS = 0.1
+"""Counting every match (a fifth of a second on a million events) starts once a page of rows has
+stayed this long: a researcher typing a query does not pay for counts of what it passes through."""
 
 
 class TimelineScreen(AnnotationActions, Screen[None]):
@@ -138,6 +141,10 @@ class TimelineScreen(AnnotationActions, Screen[None]):
             months = self.service.months(filters, unwanted=unwanted)
             self.post_message(CountLoaded(generation, total, months))
 
+    def _count_if_current(self, generation: int, filters: EventFilters) -> None:
+        if generation == self.generation:
+            self.fetch_count(generation, filters)
+
     def _outdated(self, generation: int) -> Callable[[], bool]:
         """Whether newer filters, or quitting (it cancels the worker), made the running query moot."""
         worker = get_current_worker()
@@ -168,8 +175,9 @@ class TimelineScreen(AnnotationActions, Screen[None]):
         self.shown_generation = message.generation
         self.exhausted = message.last or self.sort == "-date"
         self.table.show_rows(message.rows, append=message.append)
-        if not message.append:  # counting all matches waits until the rows are on screen
-            self.call_after_refresh(self.fetch_count, message.generation, self.filters)
+        if not message.append:  # counting all matches waits until the rows have stayed a moment
+            generation, filters = message.generation, self.filters
+            self.set_timer(COUNT_DELAY_SECONDS, lambda: self._count_if_current(generation, filters))
             if not self.suggestions_asked:  # so do the filter panel's suggestions
                 self.suggestions_asked = True
                 self.call_after_refresh(self.load_suggestions)
