@@ -60,7 +60,7 @@ class ArticleWriter:
         self.candidates = candidates or CandidateIndex(session, THRESHOLDS.day_tolerance)
         self.held = held or HeldEvents()
         """What deriving the events it writes reads, for `refresh_events`."""
-        self._actors: dict[tuple[str, str], int] = {}
+        self._actors = self.held.actor_ids
         self._any_split = session.exec(select(SplitPair.mention_a).limit(1)).first() is not None
 
     def add_article(self, article: dict[str, object], extraction: Extraction) -> set[int]:

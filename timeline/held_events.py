@@ -82,6 +82,9 @@ class HeldEvents:
         self._mentions = 0
         self.articles: dict[int, Any] = {}
         """Articles as deriving reads them (`events.ArticleFacts` or rows of its columns)."""
+        self.actor_ids: dict[tuple[str, str], int] = {}
+        """Stored actors' ids by kind and code (or name): a few hundred, looked up at every
+        transaction otherwise."""
 
     def get(self, event_id: int) -> HeldEvent | None:
         held = self._events.get(event_id)
