@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from sqlmodel import Session, select
 
-from timeline import sqlite_features
+from timeline import sources, sqlite_features
 from timeline.candidates import CandidateIndex, StoredMention
 from timeline.clustering import THRESHOLDS, MergeReason, country_codes, find_events
 from timeline.consolidation import absorb_events, kept_apart
@@ -69,6 +69,7 @@ class ArticleWriter:
         articles of its transaction."""
         connection = self.session.connection()
         (article_id,) = sqlite_features.insert_rows_returning_ids(connection, ARTICLES, [article])
+        sources.remember_opening(self.session, article_id, str(article["text"]))
         facts = ArticleFacts(
             article_id,
             str(article["title"]),

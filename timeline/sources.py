@@ -57,10 +57,7 @@ def count_sources(session: Session, event_id: int, articles: Sequence[Row]) -> i
     ascending id order."""
     if len(articles) == 1:
         return 1  # most events; nothing to remember
-    engine = session.get_bind()
-    if engine not in _ENGINES:
-        _ENGINES[engine] = next(_SERIALS)
-    database = _ENGINES[engine]
+    database = _database(session)
     ids = [article.id for article in articles]
     grouping = _GROUPINGS.pop((database, event_id), None)
     if grouping is None or grouping.fingerprint != hash(tuple(ids[: grouping.seen])):
@@ -70,6 +67,18 @@ def count_sources(session: Session, event_id: int, articles: Sequence[Row]) -> i
     grouping.seen, grouping.fingerprint = len(ids), hash(tuple(ids))
     _remember(_GROUPINGS, (database, event_id), grouping, REMEMBERED_EVENTS)
     return max(1, len(grouping.groups))
+
+
+def remember_opening(session: Session, article_id: int, text: str) -> None:
+    """Remember the opening of an article being stored (the next events it reports compare it)."""
+    _remember(_SAMPLES, (_database(session), article_id), text[:SOURCE_TEXT_SAMPLE], REMEMBERED_SAMPLES)
+
+
+def _database(session: Session) -> int:
+    engine = session.get_bind()
+    if engine not in _ENGINES:
+        _ENGINES[engine] = next(_SERIALS)
+    return _ENGINES[engine]
 
 
 def forget() -> None:
