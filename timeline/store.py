@@ -43,9 +43,12 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def article_by_hash(session: Session, content_hash: str) -> Article | None:
-    """Return the stored article with this content hash, if any."""
-    return session.exec(select(Article).where(Article.content_hash == content_hash)).first()
+def stored_hashes(session: Session, content_hashes: list[str]) -> set[str]:
+    """Which of these content hashes stored articles have."""
+    if not content_hashes:
+        return set()
+    query = select(Article.content_hash).where(col(Article.content_hash).in_(content_hashes))
+    return set(session.exec(query))
 
 
 def reextract_article(session: Session, article: Article, extraction: Extraction) -> ReextractReport:

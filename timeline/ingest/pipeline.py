@@ -133,15 +133,16 @@ def ingest(
         writing: Chunk | None = None
         for raw in _by_publication(_articles(paths, summary, report, published, language)):
             digest = content_hash(raw.text)
-            if digest in seen or _already_stored(engine, digest):
-                summary.duplicates += 1
-                report("duplicate", summary, raw.source)
+            if digest in seen:
+                _duplicate(raw, summary, report)
                 continue
             seen.add(digest)
             chunk.append((raw, digest))
             if len(chunk) >= CHUNK_SIZE * max(jobs, 1):
+                chunk = _not_stored(engine, chunk, summary, report)
                 writing = _write_and_advance(writer, writing, _extracting(pool, chunk), summary, report)
                 chunk = []
+        chunk = _not_stored(engine, chunk, summary, report)
         writing = _write_and_advance(writer, writing, _extracting(pool, chunk), summary, report)
         _write_and_advance(writer, writing, None, summary, report)
     finally:
@@ -334,9 +335,21 @@ class ChunkWriter:
         return self._carried
 
 
-def _already_stored(engine: Engine, digest: str) -> bool:
+def _not_stored(
+    engine: Engine, chunk: list[tuple[RawArticle, str]], summary: IngestSummary, report: ProgressCallback
+) -> list[tuple[RawArticle, str]]:
+    """The articles of a chunk whose content is not stored yet (the others are reported)."""
     with Session(engine) as session:
-        return store.article_by_hash(session, digest) is not None
+        stored = store.stored_hashes(session, [digest for _, digest in chunk])
+    for raw, digest in chunk:
+        if digest in stored:
+            _duplicate(raw, summary, report)
+    return [(raw, digest) for raw, digest in chunk if digest not in stored]
+
+
+def _duplicate(raw: RawArticle, summary: IngestSummary, report: ProgressCallback) -> None:
+    summary.duplicates += 1
+    report("duplicate", summary, raw.source)
 
 
 def _read(source: str) -> Iterator[RawArticle | ReadFailure]:
