@@ -155,6 +155,10 @@ READ_AHEAD = 1_000
 """Articles read before any is extracted: each such window is written in publication order, so
 clustering reads the stored mentions of each stretch of dates once per window rather than again
 for nearly every article of an archive in random order."""
+WORKER_NICENESS = 10
+"""How much lower the extraction workers' priority is than the writer's: the writer is what
+ingest waits for, and with as many workers as cores it competed with them for the CPU
+(`--jobs 2` on two cores: 2,000 articles in 11.0 s, 10.3 s at this niceness)."""
 CHUNK_SIZE = 32
 """Articles per worker handed out at a time, and per write transaction with one worker: enough
 to keep workers busy and commits few (an event reported all along is derived again once per
@@ -221,7 +225,13 @@ def _worker_pool(jobs: int) -> Executor | None:
         return None
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_yield_to_writer)
+
+
+def _yield_to_writer() -> None:
+    """Run a worker at a lower priority (where the system has priorities)."""
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
 
 
 def extract_article(raw: RawArticle) -> Extraction:
