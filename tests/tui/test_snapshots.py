@@ -15,7 +15,8 @@ from conftest import settle
 SIZES = [(80, 24), (160, 48)]
 
 
-SEED_MEETING = (date(2025, 4, 3), "Moscow")
+SHOWN_EVENT = (date(2025, 4, 3), "Ankara")
+"""An event whose article has a URL (a file's path differs between checkouts)."""
 
 
 def after(*keys: str, event: tuple[date, str] | None = None) -> Callable[[Pilot], Awaitable[None]]:
@@ -53,15 +54,15 @@ def test_main_screen(snap_compare, app: TimelineApp, size: tuple[int, int]) -> N
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_detail_pane_on_the_seed_meeting(snap_compare, app: TimelineApp, size: tuple[int, int]) -> None:
-    """The detail pane with the seed article's evidence highlighted."""
-    assert snap_compare(app, terminal_size=size, run_before=after(event=SEED_MEETING))
+def test_detail_pane_of_an_event(snap_compare, app: TimelineApp, size: tuple[int, int]) -> None:
+    """The detail pane of an event: its evidence highlighted in its article."""
+    assert snap_compare(app, terminal_size=size, run_before=after(event=SHOWN_EVENT))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_article_screen(snap_compare, app: TimelineApp, size: tuple[int, int]) -> None:
     """The whole article with its events highlighted."""
-    assert snap_compare(app, terminal_size=size, run_before=after("o", event=SEED_MEETING))
+    assert snap_compare(app, terminal_size=size, run_before=after("o", event=SHOWN_EVENT))
 
 
 @pytest.mark.parametrize("size", SIZES)
