@@ -121,7 +121,8 @@ def ingest(
     """Ingest every article found under `paths`; a bad file is reported and skipped.
 
     With `jobs` > 1, extraction (a pure function) runs in that many worker processes, a chunk of
-    articles at a time, while this process alone writes to the database.
+    articles at a time, while this process alone writes to the database. Articles are written in
+    publication order within each window of `READ_AHEAD`.
     """
     summary = IngestSummary()
     report = progress or (lambda _what, _summary, _source: None)
