@@ -78,15 +78,12 @@ class _Dated:
         given (see `_score`)."""
         if not countries:
             if same_dates:
-                records = self.by_type.get(kind, ())
-                kept.update(dict.fromkeys(records))
+                kept.update(dict.fromkeys(self.by_type.get(kind, ())))
             return
         for code in countries:
-            records = self.by_country.get((code, kind), ())
-            kept.update(dict.fromkeys(records))
+            kept.update(dict.fromkeys(self.by_country.get((code, kind), ())))
         if same_dates:
-            records = self.nameless.get(kind, ())
-            kept.update(dict.fromkeys(records))
+            kept.update(dict.fromkeys(self.nameless.get(kind, ())))
 
 
 PRECISIONS = ("day", "month", "year")
@@ -96,7 +93,7 @@ mentions, or a year's first and last day and a type (see `_bucket_keys`)."""
 
 
 @dataclass
-class _Month:
+class _Bucket:
     """A bucket of stored mentions: one-day mentions of day precision by day, others by range
     and precision."""
 
@@ -141,7 +138,7 @@ class CandidateIndex:
     def __init__(self, session: Session, day_tolerance: int) -> None:
         self.session = session
         self._slack = timedelta(days=day_tolerance)
-        self._buckets: OrderedDict[BucketKey, _Month] = OrderedDict()
+        self._buckets: OrderedDict[BucketKey, _Bucket] = OrderedDict()
         self._held: dict[int, StoredMention] = {}
         self._by_event: dict[int, list[StoredMention]] = {}
         self._shared: dict[object, object] = {}
@@ -181,7 +178,7 @@ class CandidateIndex:
                         dated.keep_possible(seen, first == start and last == end, countries, of_kind)
         return list(seen)
 
-    def _longer(self, month: tuple[int, int], kind: str) -> list[_Month]:
+    def _longer(self, month: tuple[int, int], kind: str) -> list[_Bucket]:
         """The buckets of a month's mentions longer than a day that a mention of this type may
         match: ranges of days, and month-precision mentions of its type (not of type "other")."""
         if kind == "other":
@@ -215,7 +212,7 @@ class CandidateIndex:
         """The database now shows every merge followed so far."""
         self._forwarded.clear()
 
-    def _bucket(self, key: BucketKey) -> _Month:
+    def _bucket(self, key: BucketKey) -> _Bucket:
         """A day's one-day mentions, a month's longer ones, or a year's year-precision mentions
         of one type (keyed by its first and last day and the type), read from the database on
         first use."""
@@ -227,10 +224,10 @@ class CandidateIndex:
             return self._days(key, key)[0]
         if isinstance(key[0], date):
             first, last, kind = key  # type: ignore[misc]
-            held, records = _Month(first, last), _load_year(self.session, self._held, first, last, kind)
+            held, records = _Bucket(first, last), _load_year(self.session, self._held, first, last, kind)
         else:
             month = (key[0], key[1])
-            held = _Month(_first_day(month), _last_day(month))  # type: ignore[arg-type]
+            held = _Bucket(_first_day(month), _last_day(month))  # type: ignore[arg-type]
             kind = key[2] if len(key) == 3 else None  # type: ignore[misc]
             records = _load_month(self.session, self._held, month, kind)  # type: ignore[arg-type]
         for record in records:
@@ -238,11 +235,11 @@ class CandidateIndex:
         self._buckets[key] = held
         return held
 
-    def _days(self, first: date, last: date) -> list[_Month]:
+    def _days(self, first: date, last: date) -> list[_Bucket]:
         """The buckets of the days between these, in order; those not held are read in one
         query."""
         buckets, days = self._buckets, _dates(first, last)
-        found: dict[date, _Month] = {}
+        found: dict[date, _Bucket] = {}
         for day in days:
             held = buckets.get(day)
             if held is not None:
@@ -251,7 +248,7 @@ class CandidateIndex:
         if len(found) < len(days):
             self._make_room()
             missing = [day for day in days if day not in found]
-            read = {day: _Month(day, day) for day in missing}
+            read = {day: _Bucket(day, day) for day in missing}
             for record in _load_days(self.session, self._held, missing[0], missing[-1]):
                 if record.date_start in read:
                     read[record.date_start].add(self._hold(record))
