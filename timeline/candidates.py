@@ -264,7 +264,14 @@ class CandidateIndex:
             for record in dropped.records():
                 if record.id in self._held and not any(key in self._buckets for key in _bucket_keys(record)):
                     del self._held[record.id]
-                    self._by_event[record.event_id].remove(record)
+                    self._let_go(record)
+
+    def _let_go(self, record: StoredMention) -> None:
+        """Stop following a mention's event (and the event, once none of its mentions is held)."""
+        followed = self._by_event[record.event_id]
+        followed.remove(record)
+        if not followed:
+            del self._by_event[record.event_id]
 
     def _current(self, event_id: int) -> int:
         while event_id in self._forwarded:
