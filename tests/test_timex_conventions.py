@@ -25,7 +25,7 @@ def values(text: str, language: str, reference: date = PUBLISHED) -> list[tuple[
         ("The two villages have quarrelled for years.", [("years", "PXY")]),
         ("Relief could arrive within weeks, aid workers said.", [("weeks", "PXW")]),
         ("After months of talks, the envoys signed.", [("months", "PXM")]),
-        ("The fort guarded the pass for centuries.", [("centuries", "PXCE")]),
+        ("The fort guarded the pass for centuries.", [("centuries", "PXY")]),
         ("For a week the border stayed shut.", [("a week", "P1W")]),
     ],
 )
@@ -135,6 +135,24 @@ def test_a_number_after_in_is_not_a_year_before_a_measure() -> None:
 def test_durations_with_more_units_or_a_length_adjective(text: str, expected: tuple[str, str]) -> None:
     """ "30 more years" and "day-long" are lengths of time."""
     assert values(text, "en") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The two clans ended a decades-long feud.", ("decades-long", "PXY")),
+        ("en", "The port reopened after a years-old blockade.", ("years-old", "PXY")),
+        ("en", "Monks keep a centuries-old rite.", ("centuries-old", "PXY")),
+        ("en", "Tensions have grown over the past decade.", ("past decade", "P10Y")),
+        ("fr", "Les tensions ont grandi au cours de la décennie écoulée.", ("décennie écoulée", "P10Y")),
+    ],
+)
+def test_decades_and_centuries_are_lengths_written_in_years(
+    language: str, text: str, expected: tuple[str, str]
+) -> None:
+    """ "decades-long" and "the past decade" (the ten years up to now) are lengths of time, which
+    TempEval-3 writes in years (PXY, P10Y), as it writes "two decades" P20Y."""
+    assert values(text, language) == [expected]
 
 
 def test_the_coming_weeks_are_a_vague_duration() -> None:
