@@ -32,6 +32,22 @@ def test_quarter_anaphora_follows_the_quarter_the_story_names() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The reform speaks to today's youth.", []),
+        ("en", "Today's talks ended early.", [("Today", "2025-04-05")]),
+        ("fr", "La réforme parle à la jeunesse d'aujourd'hui.", []),
+        ("fr", "La réunion d'aujourd'hui a été brève.", [("aujourd'hui", "2025-04-05")]),
+    ],
+)
+def test_today_speaking_of_our_times_is_no_date(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "today's youth" and "la jeunesse d'aujourd'hui" mean our times, not the publication day."""
+    assert values(text, language) == expected
+
+
 def test_a_year_ago_without_a_quarter_is_last_year() -> None:
     """Outside a results story "a year ago" keeps its plain reading."""
     assert values("The border was closed a year ago.", "en") == [("a year ago", "2024")]
