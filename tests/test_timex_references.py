@@ -48,6 +48,23 @@ def test_today_speaking_of_our_times_is_no_date(
     assert values(text, language) == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The talks failed. Now, the envoy says, a truce is out of reach.", []),
+        ("en", "The talks failed. Now the envoy wants a truce.", [("Now", "PRESENT_REF")]),
+        ("en", "The envoy now wants a truce.", [("now", "PRESENT_REF")]),
+        ("fr", "Les pourparlers ont échoué. Maintenant, dit l'envoyé, la trêve est loin.", []),
+        ("fr", "L'envoyé veut maintenant la paix.", [("maintenant", "PRESENT_REF")]),
+    ],
+)
+def test_now_opening_a_sentence_before_a_comma_is_a_discourse_marker(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "Now, he says, …" turns to a new point; "now" elsewhere names the present."""
+    assert values(text, language) == expected
+
+
 def test_a_year_ago_without_a_quarter_is_last_year() -> None:
     """Outside a results story "a year ago" keeps its plain reading."""
     assert values("The border was closed a year ago.", "en") == [("a year ago", "2024")]

@@ -19,6 +19,8 @@ WEEKS_COUNTED_IN_DAYS = 3
 are a rough count ("six weeks ago"), so they name the ISO week."""
 DEADLINE_REACH = 40
 """How far before a weekday its deadline preposition and clock time may start."""
+SENTENCE_OPENERS = " \n\t\"'`“«"
+"""What may stand between a sentence's start and its first word: space and quotation marks."""
 GENERIC_DAY_REACH = 20
 """How far before "aujourd'hui" the noun it qualifies may start ("la jeunesse d'")."""
 CLOCK_TOKEN = r"\d[\w.:]*|[a-z](?:\.[a-z])*\.?|[A-Z]{2,4}"
@@ -175,7 +177,18 @@ def rate(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def reference_word(m: re.Match[str], ctx: Context) -> Found | None:
+    if _is_discourse_marker(m, ctx):
+        return None
     return Found("DATE", ctx.lexicon["reference_words"][m["ref"]], None, "relative")
+
+
+def _is_discourse_marker(m: re.Match[str], ctx: Context) -> bool:
+    """ "Now, he says, …": opening its sentence before a comma, "now" turns to a new point rather
+    than naming the present (TimeBank and AQUAINT leave it untagged)."""
+    if m["ref"] not in ctx.lexicon["discourse_markers"] or not ctx.text.startswith(",", m.end()):
+        return False
+    sentence_start, _ = ctx.tenses.sentence_bounds(m.start())
+    return not ctx.text[sentence_start : m.start()].strip(SENTENCE_OPENERS)
 
 
 def clock_time(m: re.Match[str], ctx: Context) -> Found | None:
