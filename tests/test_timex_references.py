@@ -65,6 +65,21 @@ def test_now_opening_a_sentence_before_a_comma_is_a_discourse_marker(
     assert values(text, language) == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Three envoys were expelled, most recently last October.", [("last October", "2024-10")]),
+        ("en", "The envoy recently resigned.", [("recently", "PAST_REF")]),
+        ("fr", "Trois diplomates ont été expulsés, tout récemment en mars 2024.", [("mars 2024", "2024-03")]),
+    ],
+)
+def test_recently_before_a_date_leaves_the_time_to_the_date(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "most recently last October": the date carries the time; "recently" alone names the past."""
+    assert values(text, language) == expected
+
+
 def test_a_year_ago_without_a_quarter_is_last_year() -> None:
     """Outside a results story "a year ago" keeps its plain reading."""
     assert values("The border was closed a year ago.", "en") == [("a year ago", "2024")]
