@@ -25,8 +25,9 @@ def values(text: str, language: str, reference: date = PUBLISHED) -> list[tuple[
         ("The two villages have quarrelled for years.", [("years", "PXY")]),
         ("Relief could arrive within weeks, aid workers said.", [("weeks", "PXW")]),
         ("After months of talks, the envoys signed.", [("months", "PXM")]),
-        ("The fort guarded the pass for centuries.", [("centuries", "PXCE")]),
+        ("The fort guarded the pass for centuries.", [("centuries", "PXY")]),
         ("For a week the border stayed shut.", [("a week", "P1W")]),
+        ("Exports rose for the first time in years.", [("years", "PXY")]),
     ],
 )
 def test_a_bare_plural_unit_after_a_preposition_is_a_vague_duration(
@@ -34,6 +35,25 @@ def test_a_bare_plural_unit_after_a_preposition_is_a_vague_duration(
 ) -> None:
     """ "for years", "within weeks": TimeML writes an unknown number of units as X."""
     assert values(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Over the years the two capitals drifted apart.", [("the years", "PXY")]),
+        ("en", "In the years that followed, the truce held.", [("the years", "PXY")]),
+        ("en", "Envoys will meet in the weeks ahead.", [("the weeks ahead", "PXW")]),
+        ("en", "Troops massed in the weeks before the invasion.", []),
+        ("fr", "Les émissaires se verront dans les semaines à venir.", [("les semaines à venir", "PXW")]),
+        ("fr", "Le port reste calme pendant les mois d'hiver.", []),
+    ],
+)
+def test_the_plural_unit_after_a_preposition_is_a_vague_duration_unless_an_event_anchors_it(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "over the years", "in the weeks ahead" are lengths of time; "the weeks before the
+    invasion" is a date anchored on an event, which the tagger cannot place."""
+    assert values(text, language) == expected
 
 
 def test_within_a_number_of_units_is_a_duration_not_a_date() -> None:
@@ -135,6 +155,24 @@ def test_a_number_after_in_is_not_a_year_before_a_measure() -> None:
 def test_durations_with_more_units_or_a_length_adjective(text: str, expected: tuple[str, str]) -> None:
     """ "30 more years" and "day-long" are lengths of time."""
     assert values(text, "en") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The two clans ended a decades-long feud.", ("decades-long", "PXY")),
+        ("en", "The port reopened after a years-old blockade.", ("years-old", "PXY")),
+        ("en", "Monks keep a centuries-old rite.", ("centuries-old", "PXY")),
+        ("en", "Tensions have grown over the past decade.", ("past decade", "P10Y")),
+        ("fr", "Les tensions ont grandi au cours de la décennie écoulée.", ("décennie écoulée", "P10Y")),
+    ],
+)
+def test_decades_and_centuries_are_lengths_written_in_years(
+    language: str, text: str, expected: tuple[str, str]
+) -> None:
+    """ "decades-long" and "the past decade" (the ten years up to now) are lengths of time, which
+    TempEval-3 writes in years (PXY, P10Y), as it writes "two decades" P20Y."""
+    assert values(text, language) == [expected]
 
 
 def test_the_coming_weeks_are_a_vague_duration() -> None:

@@ -32,6 +32,54 @@ def test_quarter_anaphora_follows_the_quarter_the_story_names() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The reform speaks to today's youth.", []),
+        ("en", "Today's talks ended early.", [("Today", "2025-04-05")]),
+        ("fr", "La réforme parle à la jeunesse d'aujourd'hui.", []),
+        ("fr", "La réunion d'aujourd'hui a été brève.", [("aujourd'hui", "2025-04-05")]),
+    ],
+)
+def test_today_speaking_of_our_times_is_no_date(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "today's youth" and "la jeunesse d'aujourd'hui" mean our times, not the publication day."""
+    assert values(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The talks failed. Now, the envoy says, a truce is out of reach.", []),
+        ("en", "The talks failed. Now the envoy wants a truce.", [("Now", "PRESENT_REF")]),
+        ("en", "The envoy now wants a truce.", [("now", "PRESENT_REF")]),
+        ("fr", "Les pourparlers ont échoué. Maintenant, dit l'envoyé, la trêve est loin.", []),
+        ("fr", "L'envoyé veut maintenant la paix.", [("maintenant", "PRESENT_REF")]),
+    ],
+)
+def test_now_opening_a_sentence_before_a_comma_is_a_discourse_marker(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "Now, he says, …" turns to a new point; "now" elsewhere names the present."""
+    assert values(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Three envoys were expelled, most recently last October.", [("last October", "2024-10")]),
+        ("en", "The envoy recently resigned.", [("recently", "PAST_REF")]),
+        ("fr", "Trois diplomates ont été expulsés, tout récemment en mars 2024.", [("mars 2024", "2024-03")]),
+    ],
+)
+def test_recently_before_a_date_leaves_the_time_to_the_date(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "most recently last October": the date carries the time; "recently" alone names the past."""
+    assert values(text, language) == expected
+
+
 def test_a_year_ago_without_a_quarter_is_last_year() -> None:
     """Outside a results story "a year ago" keeps its plain reading."""
     assert values("The border was closed a year ago.", "en") == [("a year ago", "2024")]

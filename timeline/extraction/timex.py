@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
+from itertools import zip_longest
 
 from timeline.extraction import calendar as cal
 from timeline.extraction.lexicon import Lexicon, load_lexicon
@@ -68,6 +69,7 @@ def tag_timexes(
         Timex(s, e, text[s:e], f.type, f.value, f.period, f.derivation)
         for (s, e, _, _), f in zip(chosen, founds, strict=True)
     ]
+    timexes = _drop_adverbs_before_dates(timexes, text, lexicon)
     timexes = _follow_narrative_year(timexes, text)
     timexes = share_range_years(timexes, text, lexicon)
     timexes = _name_weeks_of_days(timexes, text, lexicon)
@@ -107,6 +109,19 @@ def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
         starts.insert(index, start)
         kept.insert(index, candidate)
     return [c for c in kept if c[3] is not INVALID]
+
+
+def _drop_adverbs_before_dates(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[Timex]:
+    """ "killed, most recently last October": the date that follows carries the time, the adverb
+    only says it is the latest, so the date alone is tagged (as AQUAINT does)."""
+    adverbs, gap = lexicon["adverbs_before_dates"], re.compile(lexicon["adverb_date_gap"])
+    return [
+        timex
+        for timex, following in zip_longest(timexes, timexes[1:])
+        if following is None
+        or timex.text not in adverbs
+        or not gap.fullmatch(text, timex.end, following.start)
+    ]
 
 
 def _follow_narrative_year(timexes: list[Timex], text: str) -> list[Timex]:

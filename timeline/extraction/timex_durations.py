@@ -51,12 +51,13 @@ def vague_duration(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def duration_value(amount: int | None, unit: str) -> str:
-    """TIMEX3 duration: P3D, P2W, PT4H, P20Y for two decades, PXY when vague."""
+    """TIMEX3 duration: P3D, P2W, PT4H, P20Y for two decades, PXY when vague. Decades and
+    centuries are written in years, vague ones too: TempEval-3 writes "decades-long" PXY."""
     written = "X" if amount is None else str(amount)
     if unit.startswith("T"):
         return f"PT{written}{unit[1]}"
-    if unit in ("DE", "CE"):
-        return f"P{written}{unit}" if amount is None else f"P{amount * YEARS_PER_UNIT[unit]}Y"
+    if unit in YEARS_PER_UNIT:
+        return "PXY" if amount is None else f"P{amount * YEARS_PER_UNIT[unit]}Y"
     return f"P{written}{unit}"
 
 

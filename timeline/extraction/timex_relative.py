@@ -19,16 +19,29 @@ WEEKS_COUNTED_IN_DAYS = 3
 are a rough count ("six weeks ago"), so they name the ISO week."""
 DEADLINE_REACH = 40
 """How far before a weekday its deadline preposition and clock time may start."""
+SENTENCE_OPENERS = " \n\t\"'`“«"
+"""What may stand between a sentence's start and its first word: space and quotation marks."""
+GENERIC_DAY_REACH = 20
+"""How far before "aujourd'hui" the noun it qualifies may start ("la jeunesse d'")."""
 CLOCK_TOKEN = r"\d[\w.:]*|[a-z](?:\.[a-z])*\.?|[A-Z]{2,4}"
 """A word of a clock time written before its day: "9", "10:30", "a.m.", "h", "EST"."""
 
 
 def relative_day(m: re.Match[str], ctx: Context) -> Found | None:
     offset = ctx.lexicon["relative_days"][m["rel"]]
-    if ctx.reference is None:
+    if ctx.reference is None or _is_generic_day(m, ctx):
         return None
     day = ctx.reference + timedelta(days=offset)
     return _with_time_of_day(cal.day_period(day), m, ctx)
+
+
+def _is_generic_day(m: re.Match[str], ctx: Context) -> bool:
+    """ "today's youth", "le monde d'aujourd'hui" speak of our times, not of the publication day
+    (TimeBank and AQUAINT leave them untagged)."""
+    after = re.compile(ctx.lexicon["generic_day_after"])
+    before = re.compile(ctx.lexicon["generic_day_before"])
+    reach = max(0, m.start() - GENERIC_DAY_REACH)
+    return bool(after.match(ctx.text, m.end()) or before.search(ctx.text, reach, m.start()))
 
 
 def _with_time_of_day(period: cal.Period, m: re.Match[str], ctx: Context) -> Found:
@@ -164,7 +177,18 @@ def rate(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def reference_word(m: re.Match[str], ctx: Context) -> Found | None:
+    if _is_discourse_marker(m, ctx):
+        return None
     return Found("DATE", ctx.lexicon["reference_words"][m["ref"]], None, "relative")
+
+
+def _is_discourse_marker(m: re.Match[str], ctx: Context) -> bool:
+    """ "Now, he says, …": opening its sentence before a comma, "now" turns to a new point rather
+    than naming the present (TimeBank and AQUAINT leave it untagged)."""
+    if m["ref"] not in ctx.lexicon["discourse_markers"] or not ctx.text.startswith(",", m.end()):
+        return False
+    sentence_start, _ = ctx.tenses.sentence_bounds(m.start())
+    return not ctx.text[sentence_start : m.start()].strip(SENTENCE_OPENERS)
 
 
 def clock_time(m: re.Match[str], ctx: Context) -> Found | None:

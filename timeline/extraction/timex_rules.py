@@ -151,6 +151,15 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             durations.vague_duration,
             "unit",
         ),
+        (
+            # "over the years", "in the weeks ahead"; "in the weeks before the shooting" is a date
+            # anchored on the event, which the tagger cannot place
+            rf"(?<!\w)(?:{words(lex['vague_period_prepositions'])})\s+"
+            rf"(?P<expr>{lex['vague_period_article']}\s+(?P<unit>{offset_units})"
+            rf"(?:\s+{words(lex['vague_period_after'])})?){END}(?!{lex['anaphor_anchor_after']}|\s+\d)",
+            durations.vague_duration,
+            "expr",
+        ),
         (rf"(?<!\w)(?P<rel>{words(lex['weekend_words'])}){END}", relative.weekend, 0),
         (
             rf"\b(?:{'|'.join(lex['set_patterns'])}|{lex['set_weekday']}(?:(?P<w>{weekday})s?|(?P<m>{month}))){END}",
