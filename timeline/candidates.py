@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sqlalchemy import Select, bindparam, or_
 from sqlmodel import Session, col, select
@@ -61,15 +62,17 @@ class _Dated:
     by_type: dict[str | None, list[StoredMention]] = field(default_factory=dict)
     """Every mention under None, and under its type."""
     nameless: dict[str | None, list[StoredMention]] = field(default_factory=dict)
-    by_country: dict[tuple[str, str | None], list[StoredMention]] = field(default_factory=dict)
+    by_country: dict[str | None, dict[str, list[StoredMention]]] = field(default_factory=dict)
+    """By type as `by_type`, then by country code."""
 
     def add(self, record: StoredMention) -> None:
         for kind in (None, record.event_type):
             self.by_type.setdefault(kind, []).append(record)
             if not record.countries:
                 self.nameless.setdefault(kind, []).append(record)
+            of_kind = self.by_country.setdefault(kind, {})
             for code in record.countries:
-                self.by_country.setdefault((code, kind), []).append(record)
+                of_kind.setdefault(code, []).append(record)
 
     def keep_possible(
         self, kept: Kept, same_dates: bool, countries: frozenset[str], kind: str | None
@@ -80,10 +83,13 @@ class _Dated:
             if same_dates:
                 kept.update(dict.fromkeys(self.by_type.get(kind, ())))
             return
-        for code in countries:
-            kept.update(dict.fromkeys(self.by_country.get((code, kind), ())))
-        if same_dates:
-            kept.update(dict.fromkeys(self.nameless.get(kind, ())))
+        of_kind = self.by_country.get(kind)
+        if of_kind is not None:
+            for code in countries:
+                if code in of_kind:
+                    kept.update(dict.fromkeys(of_kind[code]))
+        if same_dates and kind in self.nameless:
+            kept.update(dict.fromkeys(self.nameless[kind]))
 
 
 PRECISIONS = ("day", "month", "year")
@@ -318,8 +324,10 @@ def _is_one_day(record: StoredMention) -> bool:
     return record.date_start == record.date_end and record.precision == "day"
 
 
-def _dates(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+@lru_cache(maxsize=4096)
+def _dates(first: date, last: date) -> tuple[date, ...]:
+    """The days from `first` to `last` (asked for again and again: each mention needs its days)."""
+    return tuple(first + timedelta(days=offset) for offset in range((last - first).days + 1))
 
 
 def _months(start: date, end: date) -> list[tuple[int, int]]:

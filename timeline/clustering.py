@@ -9,7 +9,7 @@ confirms. Every threshold lives in `THRESHOLDS`, and every merge keeps its reaso
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 
@@ -91,9 +91,12 @@ def find_events(
     reported = index.near(extracted, countries)
     same_article = {r.event_id for r in reported if r.article_id == article_id}
     same_article |= index.joined_near(earlier, extracted.date_start, extracted.date_end)
-    parties: dict[int, frozenset[str]] = {}
+    parties: dict[int, set[str]] = {}
     for record in reported:
-        parties[record.event_id] = parties.get(record.event_id, frozenset()) | record.countries
+        if record.event_id in parties:
+            parties[record.event_id] |= record.countries
+        else:
+            parties[record.event_id] = set(record.countries)
     # one article reports a happening once (two of its sentences are two happenings)
     possible = {
         e for e, named in parties.items() if e not in same_article and parties_agree(countries, named)
@@ -114,7 +117,7 @@ def find_events(
     return linked
 
 
-def parties_agree(first: frozenset[str], second: frozenset[str]) -> bool:
+def parties_agree(first: Set[str], second: Set[str]) -> bool:
     """Whether two sets of named countries may be one happening's: one names no country, one
     holds the other (a report naming fewer parties), or they share at least half of them."""
     if not first or not second or first <= second or second <= first:
