@@ -3,7 +3,8 @@
 
 Run from the repository root: `python -m benchmarks [--full]`. The default run takes a few
 minutes on two cores and compares the memory of ingesting the issue's 1,000 articles with 5,000;
-`--full` uses the issue's 20,000 (which takes much longer). The million-event database is built once and kept (see `--db`).
+`--full` uses the issue's 20,000 (which takes much longer). The million-event database is built
+once and kept (see `--db`).
 """
 
 from __future__ import annotations
