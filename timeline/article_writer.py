@@ -125,9 +125,9 @@ class ArticleWriter:
             new_events,
             [actors[m] for m, (_, _, r) in zip(mention_ids, placed, strict=True) if r is None],
         )
-        for mention_id, (_, record, _) in zip(mention_ids, placed, strict=True):
+        for mention_id, (extracted, record, _) in zip(mention_ids, placed, strict=True):
             record.id = mention_id
-            self.candidates.add(record)
+            self.candidates.add(record, extracted.evidence)
         self._hold(article, placed, new_events, actors)
         self._absorb(merges)
         return {record.event_id for _, record, reason in placed if reason}
@@ -246,6 +246,5 @@ def _record(article_id: int, language: str, extracted: ExtractedMention, event_i
         extracted.precision,
         extracted.event_type,
         extracted.location,
-        extracted.evidence,
         country_codes(extracted),
     )

@@ -26,7 +26,8 @@ from timeline.models import Actor, Article, Mention, MentionActor
 @dataclass(slots=True, eq=False)
 class StoredMention:
     """An already stored mention, as clustering compares it (no ORM object: thousands are held;
-    one object per mention, compared by identity)."""
+    one object per mention, compared by identity). Its evidence sentence is not held with it
+    (see `CandidateIndex.evidence`)."""
 
     id: int
     event_id: int
@@ -37,7 +38,6 @@ class StoredMention:
     precision: str
     event_type: str
     location: str | None
-    evidence: str
     countries: frozenset[str]
 
 
@@ -129,8 +129,12 @@ class _Bucket:
 
 
 MOST_HELD = 100_000
-"""Stored mentions held in memory at most (about 60 MB, 600 bytes each): past it the least
+"""Stored mentions held in memory at most (about 40 MB, 400 bytes each): past it the least
 recently read months go."""
+EVIDENCE_HELD = 5_000
+"""Evidence sentences held at most, those of the latest mentions stored or compared. Few
+candidates get as far as the text comparison (fewer than one per new mention), mostly recent
+ones, so the candidates themselves hold no sentence: that took a third of their memory."""
 
 
 class CandidateIndex:
@@ -150,6 +154,7 @@ class CandidateIndex:
         self._shared: dict[object, object] = {}
         self._forwarded: dict[int, int] = {}
         """Merged events whose mentions the database does not show moved yet: dropped → kept."""
+        self._evidence: OrderedDict[int, str] = OrderedDict()
 
     def near(self, extracted: ExtractedMention, countries: frozenset[str]) -> list[StoredMention]:
         """The stored mentions that may report the same happening as this mention (of these
@@ -191,14 +196,30 @@ class CandidateIndex:
             return [self._bucket(month)]
         return [self._bucket(month), self._bucket((*month, kind))]
 
-    def add(self, record: StoredMention) -> None:
+    def add(self, record: StoredMention, evidence: str) -> None:
         """Hold a newly stored mention in its day, or every month (or its year), if already read
         (otherwise it is read with them)."""
+        self._remember_evidence(record.id, evidence)
         self._hold(record)
         for key in _bucket_keys(record):
             if key in self._buckets:
                 self._buckets[key].add(record)
         self._make_room()
+
+    def evidence(self, record: StoredMention) -> str:
+        """A stored mention's evidence sentence, read from the database unless held."""
+        held = self._evidence.get(record.id)
+        if held is None:
+            held = self.session.connection().execute(_EVIDENCE_QUERY, {"id": record.id}).scalar_one()
+            self._remember_evidence(record.id, held)
+        else:
+            self._evidence.move_to_end(record.id)
+        return held
+
+    def _remember_evidence(self, mention_id: int, evidence: str) -> None:
+        self._evidence[mention_id] = evidence
+        if len(self._evidence) > EVIDENCE_HELD:
+            self._evidence.popitem(last=False)
 
     def merged(self, kept_event: int, dropped_event: int) -> None:
         """Follow a merge: mentions of the dropped event now belong to the kept one (also those read
@@ -358,8 +379,8 @@ _MENTION_COLUMNS = (
     Mention.precision,
     Mention.event_type,
     Mention.location,
-    Mention.evidence,
 )
+_EVIDENCE_QUERY = select(Mention.evidence).where(col(Mention.id) == bindparam("id"))
 _IN_MONTH = (
     col(Mention.date_start) <= bindparam("last"),
     col(Mention.date_start) >= bindparam("earliest"),

@@ -9,7 +9,7 @@ confirms. Every threshold lives in `THRESHOLDS`, and every merge keeps its reaso
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 
@@ -105,7 +105,7 @@ def find_events(
     for other in reported:
         if other.event_id not in possible:
             continue
-        reason = _score(other, language, extracted, countries, thresholds)
+        reason = _score(other, language, extracted, countries, thresholds, index.evidence)
         if reason is not None and (other.event_id not in best or reason.score > best[other.event_id].score):
             best[other.event_id] = reason
     ranked = sorted(best.values(), key=lambda reason: (-reason.score, reason.event_id))
@@ -131,6 +131,7 @@ def _score(
     extracted: ExtractedMention,
     countries: frozenset[str],
     thresholds: Thresholds,
+    evidence_of: Callable[[StoredMention], str],
 ) -> MergeReason | None:
     coarse = other.precision != "day" or extracted.precision != "day"
     if coarse and (other.event_type != extracted.event_type or other.event_type == "other"):
@@ -155,11 +156,7 @@ def _score(
     ):
         return None  # even identical wording could not make it: spare the text comparison
     text = (
-        (
-            fuzz.token_set_ratio(other.evidence, extracted.evidence, processor=str.casefold)
-            + fuzz.token_sort_ratio(other.evidence, extracted.evidence, processor=str.casefold)
-        )
-        / 200
+        _text_agreement(evidence_of(other), extracted.evidence)
         if same_language
         else None  # across languages the normalised fields above carry the match
     )
@@ -178,6 +175,14 @@ def _score(
     if score < thresholds.minimum_score:
         return None
     return MergeReason(other.event_id, score, date_score, country_score, type_score, place_score, text_score)
+
+
+def _text_agreement(first: str, second: str) -> float:
+    """How alike two evidence sentences are in wording, in [0, 1]."""
+    return (
+        fuzz.token_set_ratio(first, second, processor=str.casefold)
+        + fuzz.token_sort_ratio(first, second, processor=str.casefold)
+    ) / 200
 
 
 def _weighted(
