@@ -38,16 +38,18 @@ class PatternScan:
         dispatch_width: int = DISPATCH_WIDTH,
     ) -> None:
         """`starts` reads a pattern source's starts in the form of `literal_starts` (the default,
-        which understands plain literal openings only); `dispatch_width` replaces
-        `DISPATCH_WIDTH` for starts long enough to use more characters."""
+        which understands plain literal openings only; an empty list tells that the pattern
+        matches nowhere); `dispatch_width` replaces `DISPATCH_WIDTH` for starts long enough to
+        use more characters."""
         self._patterns = tuple(patterns)
         self._dispatch_width = dispatch_width
         self._heads: list[re.Pattern[str] | None] = []
         """Per pattern, what the first `dispatch_width` characters at a possible start must begin
-        with (None: no literal start, so the pattern scans the whole text itself)."""
+        with (None: no literal start, or no match at all)."""
         self._by_head: dict[str, tuple[int, ...]] = {}
+        unanchored = []
         trie: dict[str, Any] = {}
-        for pattern in self._patterns:
+        for index, pattern in enumerate(self._patterns):
             prefixes = None if pattern.flags & re.VERBOSE else (starts or literal_starts)(pattern.pattern)
             heads: dict[str, Any] = {}
             # with ASCII or LOCALE, \b is not the word boundary the trie would test
@@ -58,8 +60,11 @@ class PatternScan:
                 _insert(heads, literal[:dispatch_width])
             # the pattern's own flags decide which characters its literal start accepts
             self._heads.append(re.compile(_trie_pattern(heads), pattern.flags) if prefixes else None)
-        self._unanchored = frozenset(index for index, head in enumerate(self._heads) if head is None)
-        """The patterns without a literal start, which scan every text themselves."""
+            if prefixes is None:
+                unanchored.append(index)
+        self._unanchored = frozenset(unanchored)
+        """The patterns without a literal start, which scan every text themselves (a lexicon list
+        left empty gives a rule that matches nowhere and scans nothing)."""
         if not trie:
             self._starts = None
         elif any(pattern.flags & re.IGNORECASE for pattern in self._patterns):
