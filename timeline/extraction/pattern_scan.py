@@ -245,11 +245,10 @@ class _Starts:
     `re` skips quickly to the characters that can begin a pattern (with IGNORECASE too, when
     they are a class such as `\\W`), and tries the pattern at each of them. Prefixes behind a
     word-start test begin with most letters, but follow a non-word character, and words are
-    skipped over: they are found by that character (`_after_gap`), the position the scan starts
-    at apart (`_at_first`), since the character before it is not scanned. Their first character
-    is consumed, so that `re` tells the branches apart by it at once. The other prefixes are
-    found by their own first character (`_others`), a word-start test before it becoming a
-    lookbehind over it: `\\b-` reads `-(?<=\\w[\\s\\S])`.
+    skipped over: they are found by that character (`_after_gap`). Their first character is
+    consumed, so that `re` tells the branches apart by it at once. The other prefixes are found
+    by their own first character (`_others`), a word-start test before it becoming a lookbehind
+    over it: `\\b-` reads `-(?<=\\w[\\s\\S])`.
     """
 
     def __init__(self, trie: dict[str, Any], flags: int) -> None:
@@ -265,17 +264,18 @@ class _Starts:
                     behind_tests.append(piece + dot + _ahead(child))
                 else:
                     others.append(piece + _tests_after(tests, piece[-1]) + _ahead(child))
-        branches = "|".join(behind_tests)
-        self._after_gap = re.compile(rf"\W(?:{branches})", flags) if behind_tests else None
-        self._at_first = re.compile(rf"(?<!\w)(?:{branches})", flags) if behind_tests else None
+        self._after_gap = re.compile(rf"\W(?:{'|'.join(behind_tests)})", flags) if behind_tests else None
         self._others = re.compile("|".join(others), flags) if others else None
 
     def positions(self, text: str, start: int = 0, end: int = sys.maxsize) -> list[int]:
         """The possible starts in text[start:end], in order."""
         found = []
-        if self._after_gap is not None and self._at_first is not None:
-            found = [gap.start() + 1 for gap in self._after_gap.finditer(text, start, end)]
-            if self._at_first.match(text, start, end):
+        if (after_gap := self._after_gap) is not None:
+            found = [gap.start() + 1 for gap in after_gap.finditer(text, start, end)]
+            # the scan from `start` cannot see the character before it: `start` is tried apart,
+            # a space standing in for the text's start, which nothing precedes
+            before = after_gap.match(text, start - 1, end) if start else after_gap.match(" " + text[:end])
+            if before is not None:
                 found.insert(0, start)
         if self._others is None:
             return found
