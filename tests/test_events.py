@@ -149,8 +149,17 @@ def test_dates_command_outputs_timexes_as_json_lines() -> None:
 
 SCAN_TEXT = (
     "Xwill will, he'll plan plans to; ACCORD accord d'accord ÉTAT état Etat "
-    "a signé; a été signé hier. Foreign Minister Ana Diaz met x-ray 12 COP28 ab abab cd."
+    "a signé; a été signé hier. Foreign Minister Ana Diaz met x-ray 12 COP28 ab abab cd. x.ab (ab"
 )
+SCAN_RANGES = [
+    (0, len(SCAN_TEXT)),
+    (3, 40),
+    (20, 21),
+    # a range starting right after a stop, inside a word, and at a word right after a dot
+    (SCAN_TEXT.index(" Foreign"), len(SCAN_TEXT)),
+    (SCAN_TEXT.index("abab") + 2, len(SCAN_TEXT)),
+    (SCAN_TEXT.index("x.ab") + 2, len(SCAN_TEXT)),
+]
 
 
 @pytest.mark.parametrize(
@@ -172,7 +181,7 @@ def test_pattern_scan_finds_what_each_pattern_finds_alone(sources: list[str], fl
     """One shared pass gives, pattern by pattern, exactly the matches of each pattern's finditer."""
     patterns = [re.compile(source, flags) for source in sources]
     scan = PatternScan(patterns)
-    for start, end in [(0, len(SCAN_TEXT)), (3, 40), (20, 21)]:
+    for start, end in SCAN_RANGES:
         expected = [(i, m.span()) for i, p in enumerate(patterns) for m in p.finditer(SCAN_TEXT, start, end)]
         assert [(i, m.span()) for i, m in scan.matches(SCAN_TEXT, start, end)] == expected
         assert scan.search_any(SCAN_TEXT, start, end) == any(

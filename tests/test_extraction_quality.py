@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from timeline.extraction import ExtractedMention, extract
+from timeline.extraction.context import reads_as_background
 
 PUBLISHED = date(2025, 4, 5)
 
@@ -159,6 +160,26 @@ def test_a_background_sentence_ends_the_people_an_event_collects(
     named = people(dated(text, language, date_text))
     assert all(person in named for person in linked)
     assert not any(person in named for person in not_linked)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "background"),
+    [
+        ("Morsi had been ousted in 2013.", "en", True),
+        ("HISTORICALLY, the two capitals were close.", "en", True),
+        ("Talks stalled decades ago.", "en", True),
+        ("Minister Hugh Tandoh, who had travelled overnight, opened the session.", "en", False),
+        ("Over the past week, the ministers met twice.", "en", False),
+        ("Il y a dix ans, les deux pays avaient signé un accord.", "fr", True),
+        ("Ces dernières années, Bamako s'est tourné vers Moscou.", "fr", True),
+        ("Les ministres qu'il avait reçus ont salué l'accord.", "fr", False),
+        ("Les ministres se sont réunis à Niamey.", "fr", False),
+    ],
+)
+def test_a_sentence_reads_as_background_by_its_cues(sentence: str, language: str, background: bool) -> None:
+    """Each cue is looked for wherever it may start, in any case, and its lookbehinds still
+    exclude a relative clause ("who had travelled")."""
+    assert reads_as_background(sentence, language) is background
 
 
 @pytest.mark.parametrize(

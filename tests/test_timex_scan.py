@@ -3,11 +3,13 @@ each rule only where one of its first words or digits begins, and must miss none
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from timeline.extraction.timex import tag_timexes
+from timeline.extraction.timex_scan import RuleScan, rule_starts
 
 PUBLISHED = date(2025, 4, 5)  # a Saturday
 
@@ -76,3 +78,11 @@ def test_decimal_digits_other_than_ascii_start_expressions_too(
 ) -> None:
     """`\\d` in a rule matches Arabic-Indic digits as well, so they start expressions as 0-9 do."""
     assert values(text, "en") == expected
+
+
+def test_a_rule_whose_lexicon_list_is_empty_is_given_no_start() -> None:
+    """An empty list reads as "(?!)": the rule matches nowhere, so it needs no scan of its own,
+    and the other rules match as before."""
+    assert rule_starts(r"(?<!\w)(?:(?!))\s+(?P<n>\d+)") == []
+    scan = RuleScan([re.compile(r"(?<!\w)(?P<cur>(?!))(?!\w)"), re.compile(r"\d+")])
+    assert [(index, match.group()) for index, match in scan.matches("in 2025")] == [(1, "2025")]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from timeline.extraction.gazetteer import Entity, EntityMatch, Gazetteer, load_gazetteer
+from timeline.extraction.pattern_scan import PatternScan
 from timeline.extraction.people import context_lexicon
 
 
@@ -79,13 +80,15 @@ def referred_capital(
 
 
 @cache
-def _background(language: str) -> re.Pattern[str] | None:
+def _background(language: str) -> PatternScan | None:
+    """The background cues, scanned together: each cue is tried only where its first words
+    occur, instead of their alternation at every position of every sentence."""
     cues = context_lexicon(language).get("background_cues") or []
-    return re.compile("|".join(f"(?:{cue})" for cue in cues), re.IGNORECASE) if cues else None
+    return PatternScan(re.compile(cue, re.IGNORECASE) for cue in cues) if cues else None
 
 
 def reads_as_background(sentence: str, language: str) -> bool:
     """Whether a sentence tells what came before rather than more of the event before it
     ("Morsi had been ousted…", "Il y a dix ans, les deux pays…")."""
     background = _background(language)
-    return bool(background and background.search(sentence))
+    return background is not None and background.search_any(sentence)

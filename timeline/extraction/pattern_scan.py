@@ -38,16 +38,18 @@ class PatternScan:
         dispatch_width: int = DISPATCH_WIDTH,
     ) -> None:
         """`starts` reads a pattern source's starts in the form of `literal_starts` (the default,
-        which understands plain literal openings only); `dispatch_width` replaces
-        `DISPATCH_WIDTH` for starts long enough to use more characters."""
+        which understands plain literal openings only; an empty list tells that the pattern
+        matches nowhere); `dispatch_width` replaces `DISPATCH_WIDTH` for starts long enough to
+        use more characters."""
         self._patterns = tuple(patterns)
         self._dispatch_width = dispatch_width
         self._heads: list[re.Pattern[str] | None] = []
         """Per pattern, what the first `dispatch_width` characters at a possible start must begin
-        with (None: no literal start, so the pattern scans the whole text itself)."""
+        with (None: no literal start, or no match at all)."""
         self._by_head: dict[str, tuple[int, ...]] = {}
+        unanchored = []
         trie: dict[str, Any] = {}
-        for pattern in self._patterns:
+        for index, pattern in enumerate(self._patterns):
             prefixes = None if pattern.flags & re.VERBOSE else (starts or literal_starts)(pattern.pattern)
             heads: dict[str, Any] = {}
             # with ASCII or LOCALE, \b is not the word boundary the trie would test
@@ -58,14 +60,13 @@ class PatternScan:
                 _insert(heads, literal[:dispatch_width])
             # the pattern's own flags decide which characters its literal start accepts
             self._heads.append(re.compile(_trie_pattern(heads), pattern.flags) if prefixes else None)
-        self._unanchored = frozenset(index for index, head in enumerate(self._heads) if head is None)
-        """The patterns without a literal start, which scan every text themselves."""
-        if not trie:
-            self._starts = None
-        elif any(pattern.flags & re.IGNORECASE for pattern in self._patterns):
-            self._starts = re.compile(f"(?={_trie_pattern(trie)})", re.IGNORECASE)
-        else:
-            self._starts = re.compile(_first_char_pattern(trie))
+            if prefixes is None:
+                unanchored.append(index)
+        self._unanchored = frozenset(unanchored)
+        """The patterns without a literal start, which scan every text themselves (a lexicon list
+        left empty gives a rule that matches nowhere and scans nothing)."""
+        ignore_case = any(pattern.flags & re.IGNORECASE for pattern in self._patterns)
+        self._starts = _Starts(trie, re.IGNORECASE if ignore_case else 0) if trie else None
 
     def matches(
         self, text: str, start: int = 0, end: int = sys.maxsize
@@ -73,8 +74,7 @@ class PatternScan:
         """Yield (pattern index, match) for every pattern in order, each pattern's matches as
         `pattern.finditer(text, start, end)` yields them."""
         places: dict[int, list[int]] = {}
-        for possible in self._starts.finditer(text, start, end) if self._starts is not None else ():
-            position = possible.start()
+        for position in self._starts.positions(text, start, end) if self._starts is not None else ():
             head = text[position : position + self._dispatch_width]
             indexes = self._by_head[head] if head in self._by_head else self._patterns_for(head)
             for index in indexes:
@@ -108,7 +108,7 @@ class PatternScan:
         text scanned once tells which of its sentences need no scan."""
         if self._unanchored:
             return range(len(text))
-        return [possible.start() for possible in self._starts.finditer(text)] if self._starts else []
+        return self._starts.positions(text) if self._starts is not None else []
 
     def _patterns_for(self, head: str) -> tuple[int, ...]:
         """The patterns whose literal start may begin `head` (worked out once per head)."""
@@ -238,32 +238,49 @@ def _insert(trie: dict[str, Any], pieces: Sequence[str]) -> None:
     node[""] = {}
 
 
-def _first_char_pattern(trie: dict[str, Any]) -> str:
-    """A regex matching the first character of any prefix of a trie, the rest looked ahead for.
+class _Starts:
+    """Where some prefix of a trie may start in a text, found by two scans that let `re` skip to
+    the few characters where a match can begin.
 
-    `re` skips quickly to the characters that can begin a match when every branch of a pattern
-    starts with a literal, but it tries a pattern of width 0 (a lookahead) at every position.
-    So the first character is consumed, and a word-start test before it becomes a lookbehind
-    over it: `(?<!\\w)v…` reads `v(?<!\\w[\\s\\S])…`. The word characters behind the same tests
-    share one class and one test, so that inside a word, where most positions are, one test
-    rejects the position instead of each branch in turn; each branch then looks behind for its
-    own character. Case-sensitive tries only: with IGNORECASE, a literal no longer gives `re`
-    its character set.
+    `re` skips quickly to the characters that can begin a pattern (with IGNORECASE too, when
+    they are a class such as `\\W`), and tries the pattern at each of them. Prefixes behind a
+    word-start test begin with most letters, but follow a non-word character, and words are
+    skipped over: they are found by that character (`_after_gap`). Their first character is
+    consumed, so that `re` tells the branches apart by it at once. The other prefixes are found
+    by their own first character (`_others`), a word-start test before it becoming a lookbehind
+    over it: `\\b-` reads `-(?<=\\w[\\s\\S])`.
     """
-    by_tests: dict[tuple[str, ...], list[tuple[str, dict[str, Any]]]] = {}
-    _first_chars(trie, (), by_tests)
-    branches = []
-    for tests, firsts in by_tests.items():
-        shared: list[tuple[str, dict[str, Any]]] = []
-        alone: list[tuple[str, dict[str, Any]]] = []
-        for piece, child in firsts:  # pieces are escaped characters: "\\-" is "-"
-            (shared if tests and re.match(r"\w", piece[-1]) else alone).append((piece, child))
-        branches += [piece + _tests_after(tests, piece[-1]) + _ahead(child) for piece, child in alone]
-        if shared:
-            chars = "".join(piece for piece, _ in shared)
-            each = "|".join(f"(?<={piece}){_ahead(child)}" for piece, child in shared)
-            branches.append(f"[{chars}]{_tests_after(tests, shared[0][0][-1])}(?:{each})")
-    return "|".join(branches)
+
+    def __init__(self, trie: dict[str, Any], flags: int) -> None:
+        by_tests: dict[tuple[str, ...], list[tuple[str, dict[str, Any]]]] = {}
+        _first_chars(trie, (), by_tests)
+        behind_tests: list[str] = []
+        others: list[str] = []
+        for tests, firsts in by_tests.items():
+            for piece, child in firsts:  # pieces are escaped characters: "\\-" is "-"
+                if tests and re.match(r"\w", piece[-1]):
+                    # before a word character, every test rejects a word character before it
+                    dot = r"(?<!\.[\s\S])" if "(?<![\\w.])" in tests else ""
+                    behind_tests.append(piece + dot + _ahead(child))
+                else:
+                    others.append(piece + _tests_after(tests, piece[-1]) + _ahead(child))
+        self._after_gap = re.compile(rf"\W(?:{'|'.join(behind_tests)})", flags) if behind_tests else None
+        self._others = re.compile("|".join(others), flags) if others else None
+
+    def positions(self, text: str, start: int = 0, end: int = sys.maxsize) -> list[int]:
+        """The possible starts in text[start:end], in order."""
+        found = []
+        if (after_gap := self._after_gap) is not None:
+            found = [gap.start() + 1 for gap in after_gap.finditer(text, start, end)]
+            # the scan from `start` cannot see the character before it: `start` is tried apart,
+            # a space standing in for the text's start, which nothing precedes
+            before = after_gap.match(text, start - 1, end) if start else after_gap.match(" " + text[:end])
+            if before is not None:
+                found.insert(0, start)
+        if self._others is None:
+            return found
+        others = [possible.start() for possible in self._others.finditer(text, start, end)]
+        return sorted({*found, *others}) if found else others
 
 
 def _first_chars(

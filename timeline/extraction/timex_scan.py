@@ -65,10 +65,10 @@ class RuleScan:
 def rule_starts(source: str) -> list[tuple[str, ...]] | None:
     """The starts one of which every match of a regex source begins with, in the form of
     `pattern_scan.literal_starts` (word-start tests, one escaped character, then one regex piece
-    per character), or None when a match may begin with any character (or no match is possible:
-    a lexicon list left empty). `\\d` is read as 0-9 (see `OTHER_DIGITS`)."""
+    per character), None when a match may begin with any character, or no start at all when no
+    match is possible (a lexicon list left empty). `\\d` is read as 0-9 (see `OTHER_DIGITS`)."""
     beginnings = _sequence(_parser.parse(source).data, NOTHING_YET)
-    if not beginnings or any(not pieces for pieces, _, _ in beginnings):
+    if beginnings is None or any(not pieces for pieces, _, _ in beginnings):
         return None
     starts: set[tuple[str, ...]] = set()
     for pieces, _, tests in beginnings:
