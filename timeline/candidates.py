@@ -107,6 +107,10 @@ class _Bucket:
     last: date
     days: dict[date, _Dated] = field(default_factory=dict)
     spans: dict[tuple[date, date, str], _Dated] = field(default_factory=dict)
+    size: int = 0
+    spared: bool = False
+    """Passed over once when memory was made, for costing much to read again (see
+    `CandidateIndex._make_room`); cleared when read from."""
 
     def records(self) -> Iterator[StoredMention]:
         """Every mention held for the month (a range's once per range)."""
@@ -121,6 +125,7 @@ class _Bucket:
                 dated.keep_possible(kept, True, countries, kind)
 
     def add(self, record: StoredMention) -> None:
+        self.size += 1
         if _is_one_day(record):
             self.days.setdefault(record.date_start, _Dated()).add(record)
         else:
@@ -131,6 +136,10 @@ class _Bucket:
 MOST_HELD = 100_000
 """Stored mentions held in memory at most (about 40 MB, 400 bytes each): past it the least
 recently read months go."""
+COSTLY_BUCKET = 500
+"""Buckets of this many mentions or more (a range a whole archive repeats, "d'ici la fin de
+l'année") are passed over once when the least recently read are let go: reading them again
+costs far more than reading the small ones behind them."""
 EVIDENCE_HELD = 5_000
 """Evidence sentences held at most, those of the latest mentions stored or compared. Few
 candidates get as far as the text comparison (fewer than one per new mention), mostly recent
@@ -245,7 +254,9 @@ class CandidateIndex:
         first use."""
         if key in self._buckets:
             self._buckets.move_to_end(key)
-            return self._buckets[key]
+            held = self._buckets[key]
+            held.spared = False
+            return held
         self._make_room()
         if isinstance(key, date):
             return self._days(key, key)[0]
@@ -271,6 +282,7 @@ class CandidateIndex:
             held = buckets.get(day)
             if held is not None:
                 buckets.move_to_end(day)
+                held.spared = False
                 found[day] = held
         if len(found) < len(days):
             self._make_room()
@@ -287,7 +299,11 @@ class CandidateIndex:
         """Let the least recently read days and months go while too many mentions are held (the
         database still has them): memory stays flat however large the archive."""
         while len(self._held) > MOST_HELD and len(self._buckets) > 1:
-            _, dropped = self._buckets.popitem(last=False)
+            key, dropped = self._buckets.popitem(last=False)
+            if dropped.size >= COSTLY_BUCKET and not dropped.spared:
+                dropped.spared = True
+                self._buckets[key] = dropped
+                continue
             for record in dropped.records():
                 if record.id in self._held and not any(key in self._buckets for key in _bucket_keys(record)):
                     del self._held[record.id]
