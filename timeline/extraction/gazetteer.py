@@ -58,6 +58,10 @@ class _Surface:
     entity: Entity
     role: str
     acronym: bool
+    after: frozenset[str] | None = None
+    """For a name that is also a common word, the words it must come right after."""
+    bounded: bool = False
+    """A country's or organisation's name, which must not end a longer unknown name."""
 
 
 @dataclass
@@ -94,7 +98,10 @@ class Gazetteer:
         if not key or len(key) > MAX_TOKENS:
             return
         acronym = written.replace(".", "").isupper() and len(written.replace(".", "")) <= 6
-        surface = self.surfaces.setdefault(key, _Surface(entity, role, acronym))
+        bounded = role == "name" and not acronym and entity.kind in ("country", "organization")
+        surface = self.surfaces.setdefault(
+            key, _Surface(entity, role, acronym, self.needs_article.get(key), bounded)
+        )
         node = self.trie
         for token in key:
             node = node.next.setdefault(token, _Node())
@@ -143,30 +150,19 @@ class Gazetteer:
             ):
                 continue
             start, end = tokens[index].start(), tokens[last].end()
-            if not _written_acceptably(text[start:end], surface) or not self._standalone(
-                text, start, end, surface
+            if (
+                not _written_acceptably(text[start:end], surface)
+                or (surface.acronym and not _whole_acronym(text, start, end))
+                or (surface.after is not None and self._word_before(text, start) not in surface.after)
+                or (
+                    surface.bounded
+                    and index
+                    and self._part_of_longer_name(surface, tokens, folded, index, matched)
+                )
             ):
-                continue
-            key = tuple(folded[index : index + length])
-            if key in self.needs_article and self._word_before(text, start) not in self.needs_article[key]:
-                continue
-            if self._part_of_longer_name(surface, tokens, folded, index, matched):
                 continue
             return EntityMatch(start, end, surface.entity, surface.role), length
         return None
-
-    @staticmethod
-    def _standalone(text: str, start: int, end: int, surface: _Surface) -> bool:
-        """An acronym is written whole: "A U.S. official" holds neither "A U" nor the "S" of
-        "U.S.", so a dotted abbreviation is never read as a shorter code."""
-        if not surface.acronym:
-            return True
-        written = text[start:end]
-        return not (
-            any(char.isspace() for char in written)
-            or DOTTED_BEFORE.search(text, max(0, start - 2), start)
-            or DOTTED_AFTER.match(text, end)
-        )
 
     @staticmethod
     def _word_before(text: str, start: int) -> str:
@@ -184,15 +180,21 @@ class Gazetteer:
             word = tokens[position].group()
             return word[:1].isupper() and folded[position] not in self.determiners and position not in matched
 
-        if surface.acronym or surface.role != "name" or index == 0:
-            return False
         if surface.entity.kind == "country":
             return folded[index - 1] in self.place_prefixes and unknown_capitalised(index - 1)
-        if surface.entity.kind != "organization":
-            return False
         if unknown_capitalised(index - 1):
             return True
         return index >= 3 and folded[index - 1] in self.connectors and unknown_capitalised(index - 2)
+
+
+def _whole_acronym(text: str, start: int, end: int) -> bool:
+    """An acronym is written whole: "A U.S. official" holds neither "A U" nor the "S" of
+    "U.S.", so a dotted abbreviation is never read as a shorter code."""
+    return not (
+        any(char.isspace() for char in text[start:end])
+        or DOTTED_BEFORE.search(text, max(0, start - 2), start)
+        or DOTTED_AFTER.match(text, end)
+    )
 
 
 def _written_acceptably(written: str, surface: _Surface) -> bool:

@@ -36,7 +36,8 @@ class _Patterns:
     honorifics: frozenset[str]
     """Titles after which a single word is a name ("M. Sánchez")."""
     plural_titles: frozenset[str]
-    titles: tuple[str, ...]
+    title_first: re.Pattern[str]
+    """A name that is a title followed by a name ("Prime Minister Tomás Vidal" in a list)."""
 
 
 @cache
@@ -60,7 +61,7 @@ def _patterns(language: str) -> _Patterns:
         re.compile(LIST_PLACE + LIST_JOINER + lead + NAME),
         frozenset(lexicon["honorifics"]),
         frozenset(lexicon["plural_titles"]),
-        titles,
+        re.compile(rf"(?:{_alternation(titles)})\s"),
     )
 
 
@@ -104,7 +105,7 @@ def _person(
     tokens = name.split()
     if not tokens or (len(tokens) == 1 and not (single_ok or tokens[0].isupper())):
         return None
-    if any(name.startswith(title + " ") for title in patterns.titles):
+    if patterns.title_first.match(name):
         return None
     entity = _resolve(name, gazetteer)
     start = match.start("name")
@@ -163,42 +164,69 @@ def linked_people(
     """
     surnames = _article_surnames(found, language)
     if not surnames:
-        return [list(matches) for matches in found]
-    return [_linked(sentence, matches, surnames) for sentence, matches in zip(sentences, found, strict=True)]
+        return list(found)
+    # plain substring tests pick the few sentences worth a closer look
+    written = {
+        form
+        for person in surnames.values()
+        for form in (_surname(person), _surname(person).upper(), fold(_surname(person)).capitalize())
+        if form[:1].isupper()
+    }
+    return [
+        _linked(sentence, matches, surnames, written)
+        if any(form in sentence for form in written)
+        else matches
+        for sentence, matches in zip(sentences, found, strict=True)
+    ]
+
+
+def _surname(person: Entity) -> str:
+    return TOKEN.findall(person.name)[-1]
 
 
 def _article_surnames(found: Sequence[list[EntityMatch]], language: str) -> dict[str, Entity]:
     """The full names of an article's people by folded surname, where that surname is theirs alone."""
     lexicon = load_lexicon(language)
     by_surname: dict[str, set[Entity]] = {}
-    for matches in found:
-        for match in matches:
-            tokens = TOKEN.findall(match.entity.name)
-            if match.entity.kind == "person" and len(tokens) > 1 and not lexicon.month_number(tokens[-1]):
-                by_surname.setdefault(fold(tokens[-1]), set()).add(match.entity)
+    people = {match.entity for matches in found for match in matches if match.entity.kind == "person"}
+    for person in people:
+        surname = _surname(person)
+        if " " in person.name and not lexicon.month_number(surname):
+            by_surname.setdefault(fold(surname), set()).add(person)
     return {surname: next(iter(people)) for surname, people in by_surname.items() if len(people) == 1}
 
 
-def _linked(sentence: str, matches: list[EntityMatch], surnames: dict[str, Entity]) -> list[EntityMatch]:
+def _linked(
+    sentence: str, matches: list[EntityMatch], surnames: dict[str, Entity], written: set[str]
+) -> list[EntityMatch]:
     """A sentence's matches with its surname-only people given their full names, and the
     capitalised surnames nothing matched added as people."""
     linked = [_full_name(match, surnames) for match in matches]
-    for token in TOKEN.finditer(sentence):
-        person = surnames.get(fold(token.group()))
+    for start, end in _occurrences(sentence, written):
         if (
-            person is None
-            or not token.group()[:1].isupper()
-            or SURNAME_CONTINUES.match(sentence, token.end())
-            or SURNAME_ENDS.search(sentence, max(0, token.start() - 8), token.start())
-            or any(m.start < token.end() and token.start() < m.end for m in linked)
+            SURNAME_CONTINUES.match(sentence, end)
+            or SURNAME_ENDS.search(sentence, max(0, start - 8), start)
+            or any(m.start < end and start < m.end for m in linked)
         ):
             continue
-        linked.append(EntityMatch(token.start(), token.end(), person, "person"))
+        linked.append(EntityMatch(start, end, surnames[fold(sentence[start:end])], "person"))
     return sorted(linked, key=lambda m: m.start)
 
 
+def _occurrences(sentence: str, forms: set[str]) -> Iterator[tuple[int, int]]:
+    """Where any of `forms` stands as a whole word in `sentence`."""
+    for form in forms:
+        start = sentence.find(form)
+        while start != -1:
+            end = start + len(form)
+            if not (start and sentence[start - 1].isalnum()) and not sentence[end : end + 1].isalnum():
+                yield start, end
+            start = sentence.find(form, end)
+
+
 def _full_name(match: EntityMatch, surnames: dict[str, Entity]) -> EntityMatch:
-    tokens = TOKEN.findall(match.entity.name)
-    if match.entity.kind != "person" or len(tokens) != 1 or fold(tokens[0]) not in surnames:
+    """A person known by surname alone ("M. Sánchez") under the full name the article gives."""
+    person = match.entity
+    if person.kind != "person" or " " in person.name or fold(person.name) not in surnames:
         return match
-    return EntityMatch(match.start, match.end, surnames[fold(tokens[0])], match.role)
+    return EntityMatch(match.start, match.end, surnames[fold(person.name)], match.role)
