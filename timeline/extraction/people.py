@@ -1,5 +1,6 @@
 """People introduced by a title ("Foreign Minister Hugh Todd", "le ministre togolais des Affaires
-étrangères, Robert Dussey", "SEM Sergueï LAVROV"), whether or not the gazetteer knows them."""
+étrangères, Robert Dussey", "SEM Sergueï LAVROV", "Presidents Ana Ruiz and Tomás Vidal"), whether or
+not the gazetteer knows them, and the surname-only mentions that refer back to them."""
 
 from __future__ import annotations
 
@@ -20,9 +21,6 @@ PARTICLE = r"(?:de|da|del|della|di|do|dos|du|van|von|bin|ben|ould|al|el|le|la)"
 NAME = rf"(?P<name>{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)?{NAME_TOKEN}){{0,3}})"
 ADJECTIVE = r"(?P<adjective>[a-zà-öø-ÿ][\w-]*)"
 """A demonym between a title and the name: "le Premier ministre haïtien Garry Conille"."""
-LIST_PLACE = rf"(?:\s+(?:à|in|at)\s+{NAME_TOKEN}(?:\s+{NAME_TOKEN})?)?"
-"""Where each person of a list is posted: "Christopher Cooter à New Delhi et Dinesh Patnaik"."""
-LIST_JOINER = r"(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and)\s+)"
 
 
 @dataclass(frozen=True)
@@ -58,11 +56,19 @@ def _patterns(language: str) -> _Patterns:
     appositive = re.compile(rf"(?<![\w.]){title}\b[^,.;:()«»\"]{{0,70}},\s+{lead}{NAME}")
     return _Patterns(
         PatternScan((direct, with_demonym, appositive)),
-        re.compile(LIST_PLACE + LIST_JOINER + lead + NAME),
+        re.compile(_next_in_list(lexicon) + lead + NAME),
         frozenset(lexicon["honorifics"]),
         frozenset(lexicon["plural_titles"]),
         re.compile(rf"(?:{_alternation(titles)})\s"),
     )
+
+
+def _next_in_list(lexicon: dict[str, list[str]]) -> str:
+    """What comes between two names of a list: where the first is posted, then a comma or a
+    joiner ("Christopher Cooter à New Delhi et Dinesh Patnaik", "Ana Ruiz, Tomás Vidal and…")."""
+    joiner = _alternation(lexicon["list_joiners"])
+    place = rf"(?:\s+(?:{_alternation(lexicon['list_places'])})\s+{NAME_TOKEN}(?:\s+{NAME_TOKEN})?)?"
+    return place + rf"(?:\s*,\s*(?:(?:{joiner})\s+)?|\s+(?:{joiner})\s+)"
 
 
 def _alternation(words: Iterable[str]) -> str:
