@@ -22,6 +22,9 @@ from timeline.config import data_dir
 TOKEN = re.compile(r"\w+")
 JOINER = re.compile(r"^[\s\-'’.]{0,3}$")
 MAX_TOKENS = 8
+DOTTED_BEFORE = re.compile(r"\w\.$")
+DOTTED_AFTER = re.compile(r"\.\w")
+WORD_BEFORE = re.compile(r"(\w+)[\s'’]+$")
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,8 @@ class Entity:
     kind: str
     """country | organization | person | city"""
     code: str | None
-    """ISO alpha-3 for countries, our code for organisations, the country of a city or person."""
+    """ISO alpha-3 for countries, our code for organisations, the country of a city or person;
+    for a capital, the government it stands for ("Brussels" stands for the EU)."""
     country: str | None = None
     members: tuple[tuple[str, str | None, str | None], ...] = ()
     """For organisations: (country code, from, to) with ISO dates or None."""
@@ -54,6 +58,10 @@ class _Surface:
     entity: Entity
     role: str
     acronym: bool
+    after: frozenset[str] | None = None
+    """For a name that is also a common word, the words it must come right after."""
+    bounded: bool = False
+    """A country's or organisation's name, which must not end a longer unknown name."""
 
 
 @dataclass
@@ -77,6 +85,12 @@ class Gazetteer:
     trie: _Node = field(default_factory=_Node)
     """The forms of `surfaces` by token: `find` follows a text's tokens only as far as some form
     does, instead of looking up every length at every token."""
+    needs_article: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    """Names that are also common words ("Réunion de haut niveau"), with the folded words that
+    must come right before them for them to be names ("la Réunion")."""
+    determiners: frozenset[str] = frozenset()
+    connectors: frozenset[str] = frozenset()
+    place_prefixes: frozenset[str] = frozenset()
 
     def add(self, written: str, entity: Entity, role: str) -> None:
         """Register a written form; the first registration of a form wins."""
@@ -84,7 +98,10 @@ class Gazetteer:
         if not key or len(key) > MAX_TOKENS:
             return
         acronym = written.replace(".", "").isupper() and len(written.replace(".", "")) <= 6
-        surface = self.surfaces.setdefault(key, _Surface(entity, role, acronym))
+        bounded = role == "name" and not acronym and entity.kind in ("country", "organization")
+        surface = self.surfaces.setdefault(
+            key, _Surface(entity, role, acronym, self.needs_article.get(key), bounded)
+        )
         node = self.trie
         for token in key:
             node = node.next.setdefault(token, _Node())
@@ -98,7 +115,7 @@ class Gazetteer:
         # the tokens' offsets are found only once a walk needs them: most sentences need none
         tokens: list[re.Match[str]] = []
         first_tokens = self.trie.next
-        resume = 0
+        resume = previous = 0
         for index, token in enumerate(folded):
             if index < resume or token not in first_tokens:
                 continue
@@ -107,15 +124,17 @@ class Gazetteer:
             if node.surface is None and (index + 1 == len(folded) or folded[index + 1] not in node.next):
                 continue
             tokens = tokens or list(TOKEN.finditer(text))
-            match = self._longest_at(text, tokens, folded, index)
+            match = self._longest_at(text, tokens, folded, index, range(previous, resume))
             if match is not None:
                 found, consumed = match
                 yield found
-                resume = index + consumed
+                previous, resume = index, index + consumed
 
     def _longest_at(
-        self, text: str, tokens: list[re.Match[str]], folded: list[str], index: int
+        self, text: str, tokens: list[re.Match[str]], folded: list[str], index: int, matched: range
     ) -> tuple[EntityMatch, int] | None:
+        """The longest form starting at token `index` that is written as a name; `matched` holds
+        the tokens of the match before it."""
         ending: list[tuple[int, _Surface]] = []
         node: _Node | None = self.trie.next[folded[index]]
         length = 1
@@ -131,9 +150,51 @@ class Gazetteer:
             ):
                 continue
             start, end = tokens[index].start(), tokens[last].end()
-            if _written_acceptably(text[start:end], surface):
-                return EntityMatch(start, end, surface.entity, surface.role), length
+            if (
+                not _written_acceptably(text[start:end], surface)
+                or (surface.acronym and not _whole_acronym(text, start, end))
+                or (surface.after is not None and self._word_before(text, start) not in surface.after)
+                or (
+                    surface.bounded
+                    and index
+                    and self._part_of_longer_name(surface, tokens, folded, index, matched)
+                )
+            ):
+                continue
+            return EntityMatch(start, end, surface.entity, surface.role), length
         return None
+
+    @staticmethod
+    def _word_before(text: str, start: int) -> str:
+        found = WORD_BEFORE.search(text, max(0, start - 24), start)
+        return fold(found[1]) if found else ""
+
+    def _part_of_longer_name(
+        self, surface: _Surface, tokens: list[re.Match[str]], folded: list[str], index: int, matched: range
+    ) -> bool:
+        """Whether a name ends a longer capitalised name we do not know, which names something
+        else: "Haut Conseil de sécurité" or "Mediation and Security Council" is not the UN
+        Security Council, "Northern Ireland" or "Nouveau-Mexique" not the country."""
+
+        def unknown_capitalised(position: int) -> bool:
+            word = tokens[position].group()
+            return word[:1].isupper() and folded[position] not in self.determiners and position not in matched
+
+        if surface.entity.kind == "country":
+            return folded[index - 1] in self.place_prefixes and unknown_capitalised(index - 1)
+        if unknown_capitalised(index - 1):
+            return True
+        return index >= 3 and folded[index - 1] in self.connectors and unknown_capitalised(index - 2)
+
+
+def _whole_acronym(text: str, start: int, end: int) -> bool:
+    """An acronym is written whole: "A U.S. official" holds neither "A U" nor the "S" of
+    "U.S.", so a dotted abbreviation is never read as a shorter code."""
+    return not (
+        any(char.isspace() for char in text[start:end])
+        or DOTTED_BEFORE.search(text, max(0, start - 2), start)
+        or DOTTED_AFTER.match(text, end)
+    )
 
 
 def _written_acceptably(written: str, surface: _Surface) -> bool:
@@ -155,8 +216,17 @@ def fold(word: str) -> str:
 @cache
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer once per process from pycountry and `data/gazetteer/`."""
-    gazetteer = Gazetteer()
     folder = data_dir() / "gazetteer"
+    matching = json.loads((folder / "matching.json").read_text(encoding="utf-8"))
+    gazetteer = Gazetteer(
+        needs_article={
+            tuple(map(fold, TOKEN.findall(name))): frozenset(map(fold, before))
+            for name, before in matching["needs_article"].items()
+        },
+        determiners=frozenset(matching["determiners"]),
+        connectors=frozenset(matching["connectors"]),
+        place_prefixes=frozenset(matching["place_prefixes"]),
+    )
     people = _read(folder / "people.json")
     for person in people:
         entity = Entity(person["name"], "person", person.get("country"), person.get("country"))
@@ -212,9 +282,11 @@ def _add_countries(gazetteer: Gazetteer, countries: list[dict[str, Any]]) -> Non
             for demonym in section.get("demonyms", []):
                 gazetteer.add(demonym, entity, "demonym")
             if section.get("capital"):
-                capital = Entity(data["en"].get("capital") or section["capital"], "city", record.alpha_3)
+                # the capital stands for its government, or for the body seated there (Brussels)
+                government = data.get("capital_stands_for", record.alpha_3)
+                name = data["en"].get("capital") or section["capital"]
                 capital = gazetteer.capitals.setdefault(
-                    record.alpha_3, Entity(capital.name, "city", record.alpha_3, record.alpha_3)
+                    record.alpha_3, Entity(name, "city", government, record.alpha_3)
                 )
                 gazetteer.add(section["capital"], capital, "capital")
     for code, data in extra.items():  # places pycountry lacks, such as Kosovo
