@@ -86,3 +86,21 @@ def test_a_rule_whose_lexicon_list_is_empty_is_given_no_start() -> None:
     assert rule_starts(r"(?<!\w)(?:(?!))\s+(?P<n>\d+)") == []
     scan = RuleScan([re.compile(r"(?<!\w)(?P<cur>(?!))(?!\w)"), re.compile(r"\d+")])
     assert [(index, match.group()) for index, match in scan.matches("in 2025")] == [(1, "2025")]
+
+
+def test_an_opener_and_its_spaces_are_followed_by_what_comes_next() -> None:
+    """ "the\\s*" before a month begins "theM…", "the M…" or "the  " (two spaces or more, then
+    anything), so "the report" is not tried as a month."""
+    starts = {"".join(start) for start in rule_starts(r"(?<!\w)the\s*(?:March|May)")}
+    assert starts == {"(?<!\\w)theMar", "(?<!\\w)theMay", "(?<!\\w)the[\\s]Ma", "(?<!\\w)the[\\s][\\s]"}
+
+
+def test_beginnings_too_many_to_list_are_merged_and_miss_no_match() -> None:
+    """A hundred openers before a day and a month give more beginnings than are listed: they
+    are merged into classes position by position, and every match is still found."""
+    openers = "|".join(a + b for a in "abcdefghij" for b in "klmnopqrst")
+    pattern = re.compile(rf"(?<!\w)(?:{openers})\s+\d{{1,2}}\s+(?:March|May|June)\b")
+    assert len(rule_starts(pattern.pattern)) < 1000
+    text = "ak 3 May, bs  21 June and jt 30 July; ak board, cq 5 p.m., dm 12 March."
+    scan = RuleScan([pattern])
+    assert [m.group() for _, m in scan.matches(text)] == ["ak 3 May", "bs  21 June", "dm 12 March"]

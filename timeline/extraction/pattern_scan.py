@@ -23,6 +23,8 @@ WORD_START_TESTS = ("\\b", "(?<!\\w)", "(?<![\\w.])")
 """Zero-width tests before a first literal that the trie keeps: they reject most positions at
 once, and case flags do not change them. Other lookbehinds are skipped, which only lets the
 trie accept more places, never fewer."""
+CLASS_MEMBER = re.compile(r"\\.|.", re.DOTALL)
+"""One member of a class piece: an escaped character (or `\\s`), or a plain one."""
 DISPATCH_WIDTH = 4
 """How many characters at a possible start choose the patterns tried there: one character
 would send a start such as "visited" to every pattern with a word in "v"."""
@@ -316,8 +318,24 @@ def _test_after(test: str, char: str) -> str:
 
 
 def _trie_pattern(node: dict[str, Any]) -> str:
-    """A regex matching any prefix of a trie, branching one character at a time."""
+    """A regex matching any prefix of a trie, branching one character at a time; the characters
+    after which the same prefixes follow share one class ("J(?:an|uly)" and "j(?:an|uly)" are
+    "[Jj](?:an|uly)"), which keeps the regex small when starts differ only in case or digits."""
     if "" in node:  # a prefix ends here: a longer one adds nothing to "may start here"
         return ""
-    branches = [piece + _trie_pattern(child) for piece, child in node.items()]
+    by_rest: dict[str, list[str]] = {}
+    for piece, child in node.items():
+        by_rest.setdefault(_trie_pattern(child), []).append(piece)
+    branches = [union(pieces) + rest for rest, pieces in by_rest.items()]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def union(pieces: Iterable[str]) -> str:
+    """One regex piece matching what any of `pieces` (each one character, escaped, or a class)
+    matches."""
+    distinct = set(pieces)
+    if len(distinct) == 1:
+        return distinct.pop()
+    inners = (piece[1:-1] if piece.startswith("[") else piece for piece in distinct)
+    members = {member for inner in inners for member in CLASS_MEMBER.findall(inner)}
+    return "[" + "".join(sorted(members)) + "]"
