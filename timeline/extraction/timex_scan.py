@@ -168,7 +168,9 @@ def _item(op: Any, av: Any) -> list[Beginning] | None:
         test = _word_test(pattern.data) if direction < 0 else None
         return [((), True, (test,) if test else ())]
     if op is sre.ASSERT:
-        return NOTHING_YET
+        direction, pattern = av
+        after_non_word = direction < 0 and _ends_with_non_word(pattern.data)
+        return [((), True, ("(?<!\\w)",))] if after_non_word else NOTHING_YET
     return None
 
 
@@ -221,6 +223,12 @@ def _class_chars(members: Any) -> list[str] | None:
         else:
             return None
     return chars
+
+
+def _ends_with_non_word(items: Any) -> bool:
+    """Tell whether a parsed lookbehind ends with a character that is no word character, so
+    that what follows it starts a word: "(?<=\\d{4}-)" before a year implies "(?<!\\w)"."""
+    return bool(items) and items[-1][0] is sre.LITERAL and re.match(r"\w", chr(items[-1][1])) is None
 
 
 def _word_test(items: Any) -> str | None:
