@@ -67,6 +67,23 @@ def test_words_that_only_begin_like_a_date_are_not_dates() -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The yearly 2024 budget passed.", [("yearly", "P1Y"), ("2024", "2024")]),
+        ("en", "A nearly 2025 plan.", [("2025", "2025")]),
+        ("fr", "Le profil y a deux ans changé.", [("deux ans", "P2Y")]),
+        ("fr", "Son projet démars 2024.", [("2024", "2024")]),
+    ],
+)
+def test_words_that_only_end_like_an_opener_open_no_expression(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "yearly" ends like "early", "profil" like "il", "démars" like "mars": a rule's first word
+    starts a word, as the shared scan assumes."""
+    assert values(text, language) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Signed on ٢٠٢٥-03-05 in Abuja.", [("٢٠٢٥-03-05", "2025-03-05")]),
