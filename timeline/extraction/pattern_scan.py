@@ -38,11 +38,13 @@ class PatternScan:
         patterns: Iterable[re.Pattern[str]],
         starts: Callable[[str], list[tuple[str, ...]] | None] | None = None,
         dispatch_width: int = DISPATCH_WIDTH,
+        scan_width: int | None = None,
     ) -> None:
         """`starts` reads a pattern source's starts in the form of `literal_starts` (the default,
         which understands plain literal openings only; an empty list tells that the pattern
         matches nowhere); `dispatch_width` replaces `DISPATCH_WIDTH` for starts long enough to
-        use more characters."""
+        use more characters; `scan_width` limits the characters of each start that the shared
+        pass looks for (None: all of them), leaving the rest to the dispatch."""
         self._patterns = tuple(patterns)
         self._dispatch_width = dispatch_width
         self._heads: list[re.Pattern[str] | None] = []
@@ -57,7 +59,8 @@ class PatternScan:
             # with ASCII or LOCALE, \b is not the word boundary the trie would test
             tested = not pattern.flags & (re.ASCII | re.LOCALE)
             for prefix in prefixes or ():
-                _insert(trie, [piece for piece in prefix if tested or piece not in WORD_START_TESTS])
+                kept = [piece for piece in prefix if tested or piece not in WORD_START_TESTS]
+                _insert(trie, _shortened(kept, scan_width))
                 literal = [piece for piece in prefix if piece not in WORD_START_TESTS]
                 _insert(heads, literal[:dispatch_width])
             # the pattern's own flags decide which characters its literal start accepts
@@ -230,6 +233,13 @@ def _top_level_split(source: str) -> list[str]:
             parts.append(source[part_start:index])
             part_start = index + 1
     return [*parts, source[part_start:]]
+
+
+def _shortened(prefix: list[str], width: int | None) -> list[str]:
+    """A prefix cut to its word-start tests and its first `width` characters (None: whole)."""
+    if width is None:
+        return prefix
+    return prefix[: sum(piece in WORD_START_TESTS for piece in prefix) + width]
 
 
 def _insert(trie: dict[str, Any], pieces: Sequence[str]) -> None:
