@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from timeline.extraction.pattern_scan import PatternScan
 from timeline.extraction.timex import tag_timexes
 from timeline.extraction.timex_scan import RuleScan, rule_starts
 
@@ -121,3 +122,13 @@ def test_beginnings_too_many_to_list_are_merged_and_miss_no_match() -> None:
     text = "ak 3 May, bs  21 June and jt 30 July; ak board, cq 5 p.m., dm 12 March."
     scan = RuleScan([pattern])
     assert [m.group() for _, m in scan.matches(text)] == ["ak 3 May", "bs  21 June", "dm 12 March"]
+
+
+def test_a_scan_ignoring_case_dispatches_every_case_of_a_first_letter() -> None:
+    """The dispatch picks the patterns to try by the first character of a place, with each
+    pattern's own flags: the Kelvin sign and the long s are a "k" and an "s" to IGNORECASE."""
+    patterns = [re.compile(word, re.IGNORECASE) for word in (r"\bkelvin", r"\bsigned", r"\bsummit")]
+    text = "\u212aELVIN, \u017figned and Summit; kelvins"
+    found = [(index, match.group()) for index, match in PatternScan(patterns).matches(text)]
+    assert found == [(i, m.group()) for i, p in enumerate(patterns) for m in p.finditer(text)]
+    assert len(found) == 4

@@ -50,6 +50,9 @@ class PatternScan:
         self._heads: list[re.Pattern[str] | None] = []
         """Per pattern, what the first `dispatch_width` characters at a possible start must begin
         with (None: no literal start, or no match at all)."""
+        self._firsts: list[re.Pattern[str] | None] = []
+        """Per pattern, what the first character at a possible start must be (None as above)."""
+        self._by_first: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
         self._by_head: dict[str, tuple[int, ...]] = {}
         unanchored = []
         trie: dict[str, Any] = {}
@@ -65,6 +68,7 @@ class PatternScan:
                 _insert(heads, literal[:dispatch_width])
             # the pattern's own flags decide which characters its literal start accepts
             self._heads.append(re.compile(_trie_pattern(heads), pattern.flags) if prefixes else None)
+            self._firsts.append(re.compile("|".join(heads), pattern.flags) if prefixes else None)
             if prefixes is None:
                 unanchored.append(index)
         self._unanchored = frozenset(unanchored)
@@ -116,11 +120,20 @@ class PatternScan:
         return self._starts.positions(text) if self._starts is not None else []
 
     def _patterns_for(self, head: str) -> tuple[int, ...]:
-        """The patterns whose literal start may begin `head` (worked out once per head)."""
+        """The patterns whose literal start may begin `head` (worked out once per head, among
+        the patterns whose start may begin with its first character: real articles bring
+        dozens of new heads each)."""
+        first = head[0]
+        if first not in self._by_first:
+            self._by_first[first] = tuple(
+                (index, pattern_head)
+                for index, (pattern_first, pattern_head) in enumerate(
+                    zip(self._firsts, self._heads, strict=True)
+                )
+                if pattern_first is not None and pattern_head is not None and pattern_first.match(first)
+            )
         self._by_head[head] = tuple(
-            index
-            for index, pattern_head in enumerate(self._heads)
-            if pattern_head is not None and pattern_head.match(head)
+            index for index, pattern_head in self._by_first[first] if pattern_head.match(head)
         )
         return self._by_head[head]
 
