@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from timeline.extraction.pattern_scan import PatternScan
 from timeline.extraction.timex import tag_timexes
 from timeline.extraction.timex_scan import RuleScan, rule_starts
 
@@ -67,6 +68,23 @@ def test_words_that_only_begin_like_a_date_are_not_dates() -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The yearly 2024 budget passed.", [("yearly", "P1Y"), ("2024", "2024")]),
+        ("en", "A nearly 2025 plan.", [("2025", "2025")]),
+        ("fr", "Le profil y a deux ans changé.", [("deux ans", "P2Y")]),
+        ("fr", "Son projet démars 2024.", [("2024", "2024")]),
+    ],
+)
+def test_words_that_only_end_like_an_opener_open_no_expression(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "yearly" ends like "early", "profil" like "il", "démars" like "mars": a rule's first word
+    starts a word, as the shared scan assumes."""
+    assert values(text, language) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Signed on ٢٠٢٥-03-05 in Abuja.", [("٢٠٢٥-03-05", "2025-03-05")]),
@@ -86,3 +104,31 @@ def test_a_rule_whose_lexicon_list_is_empty_is_given_no_start() -> None:
     assert rule_starts(r"(?<!\w)(?:(?!))\s+(?P<n>\d+)") == []
     scan = RuleScan([re.compile(r"(?<!\w)(?P<cur>(?!))(?!\w)"), re.compile(r"\d+")])
     assert [(index, match.group()) for index, match in scan.matches("in 2025")] == [(1, "2025")]
+
+
+def test_an_opener_and_its_spaces_are_followed_by_what_comes_next() -> None:
+    """ "the\\s*" before a month begins "theM…", "the M…" or "the  " (two spaces or more, then
+    anything), so "the report" is not tried as a month."""
+    starts = {"".join(start) for start in rule_starts(r"(?<!\w)the\s*(?:March|May)")}
+    assert starts == {"(?<!\\w)theMar", "(?<!\\w)theMay", "(?<!\\w)the[\\s]Ma", "(?<!\\w)the[\\s][\\s]"}
+
+
+def test_beginnings_too_many_to_list_are_merged_and_miss_no_match() -> None:
+    """A hundred openers before a day and a month give more beginnings than are listed: they
+    are merged into classes position by position, and every match is still found."""
+    openers = "|".join(a + b for a in "abcdefghij" for b in "klmnopqrst")
+    pattern = re.compile(rf"(?<!\w)(?:{openers})\s+\d{{1,2}}\s+(?:March|May|June)\b")
+    assert len(rule_starts(pattern.pattern)) < 1000
+    text = "ak 3 May, bs  21 June and jt 30 July; ak board, cq 5 p.m., dm 12 March."
+    scan = RuleScan([pattern])
+    assert [m.group() for _, m in scan.matches(text)] == ["ak 3 May", "bs  21 June", "dm 12 March"]
+
+
+def test_a_scan_ignoring_case_dispatches_every_case_of_a_first_letter() -> None:
+    """The dispatch picks the patterns to try by the first character of a place, with each
+    pattern's own flags: the Kelvin sign and the long s are a "k" and an "s" to IGNORECASE."""
+    patterns = [re.compile(word, re.IGNORECASE) for word in (r"\bkelvin", r"\bsigned", r"\bsummit")]
+    text = "\u212aELVIN, \u017figned and Summit; kelvins"
+    found = [(index, match.group()) for index, match in PatternScan(patterns).matches(text)]
+    assert found == [(i, m.group()) for i, p in enumerate(patterns) for m in p.finditer(text)]
+    assert len(found) == 4

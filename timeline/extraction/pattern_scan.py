@@ -23,6 +23,8 @@ WORD_START_TESTS = ("\\b", "(?<!\\w)", "(?<![\\w.])")
 """Zero-width tests before a first literal that the trie keeps: they reject most positions at
 once, and case flags do not change them. Other lookbehinds are skipped, which only lets the
 trie accept more places, never fewer."""
+CLASS_MEMBER = re.compile(r"\\.|.", re.DOTALL)
+"""One member of a class piece: an escaped character (or `\\s`), or a plain one."""
 DISPATCH_WIDTH = 4
 """How many characters at a possible start choose the patterns tried there: one character
 would send a start such as "visited" to every pattern with a word in "v"."""
@@ -36,16 +38,21 @@ class PatternScan:
         patterns: Iterable[re.Pattern[str]],
         starts: Callable[[str], list[tuple[str, ...]] | None] | None = None,
         dispatch_width: int = DISPATCH_WIDTH,
+        scan_width: int | None = None,
     ) -> None:
         """`starts` reads a pattern source's starts in the form of `literal_starts` (the default,
         which understands plain literal openings only; an empty list tells that the pattern
         matches nowhere); `dispatch_width` replaces `DISPATCH_WIDTH` for starts long enough to
-        use more characters."""
+        use more characters; `scan_width` limits the characters of each start that the shared
+        pass looks for (None: all of them), leaving the rest to the dispatch."""
         self._patterns = tuple(patterns)
         self._dispatch_width = dispatch_width
         self._heads: list[re.Pattern[str] | None] = []
         """Per pattern, what the first `dispatch_width` characters at a possible start must begin
         with (None: no literal start, or no match at all)."""
+        self._firsts: list[re.Pattern[str] | None] = []
+        """Per pattern, what the first character at a possible start must be (None as above)."""
+        self._by_first: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
         self._by_head: dict[str, tuple[int, ...]] = {}
         unanchored = []
         trie: dict[str, Any] = {}
@@ -55,11 +62,13 @@ class PatternScan:
             # with ASCII or LOCALE, \b is not the word boundary the trie would test
             tested = not pattern.flags & (re.ASCII | re.LOCALE)
             for prefix in prefixes or ():
-                _insert(trie, [piece for piece in prefix if tested or piece not in WORD_START_TESTS])
+                kept = [piece for piece in prefix if tested or piece not in WORD_START_TESTS]
+                _insert(trie, _shortened(kept, scan_width))
                 literal = [piece for piece in prefix if piece not in WORD_START_TESTS]
                 _insert(heads, literal[:dispatch_width])
             # the pattern's own flags decide which characters its literal start accepts
             self._heads.append(re.compile(_trie_pattern(heads), pattern.flags) if prefixes else None)
+            self._firsts.append(re.compile("|".join(heads), pattern.flags) if prefixes else None)
             if prefixes is None:
                 unanchored.append(index)
         self._unanchored = frozenset(unanchored)
@@ -111,11 +120,20 @@ class PatternScan:
         return self._starts.positions(text) if self._starts is not None else []
 
     def _patterns_for(self, head: str) -> tuple[int, ...]:
-        """The patterns whose literal start may begin `head` (worked out once per head)."""
+        """The patterns whose literal start may begin `head` (worked out once per head, among
+        the patterns whose start may begin with its first character: real articles bring
+        dozens of new heads each)."""
+        first = head[0]
+        if first not in self._by_first:
+            self._by_first[first] = tuple(
+                (index, pattern_head)
+                for index, (pattern_first, pattern_head) in enumerate(
+                    zip(self._firsts, self._heads, strict=True)
+                )
+                if pattern_first is not None and pattern_head is not None and pattern_first.match(first)
+            )
         self._by_head[head] = tuple(
-            index
-            for index, pattern_head in enumerate(self._heads)
-            if pattern_head is not None and pattern_head.match(head)
+            index for index, pattern_head in self._by_first[first] if pattern_head.match(head)
         )
         return self._by_head[head]
 
@@ -230,6 +248,13 @@ def _top_level_split(source: str) -> list[str]:
     return [*parts, source[part_start:]]
 
 
+def _shortened(prefix: list[str], width: int | None) -> list[str]:
+    """A prefix cut to its word-start tests and its first `width` characters (None: whole)."""
+    if width is None:
+        return prefix
+    return prefix[: sum(piece in WORD_START_TESTS for piece in prefix) + width]
+
+
 def _insert(trie: dict[str, Any], pieces: Sequence[str]) -> None:
     """Add a prefix to a trie of regex pieces, its end marked by an empty piece."""
     node = trie
@@ -316,8 +341,24 @@ def _test_after(test: str, char: str) -> str:
 
 
 def _trie_pattern(node: dict[str, Any]) -> str:
-    """A regex matching any prefix of a trie, branching one character at a time."""
+    """A regex matching any prefix of a trie, branching one character at a time; the characters
+    after which the same prefixes follow share one class ("J(?:an|uly)" and "j(?:an|uly)" are
+    "[Jj](?:an|uly)"), which keeps the regex small when starts differ only in case or digits."""
     if "" in node:  # a prefix ends here: a longer one adds nothing to "may start here"
         return ""
-    branches = [piece + _trie_pattern(child) for piece, child in node.items()]
+    by_rest: dict[str, list[str]] = {}
+    for piece, child in node.items():
+        by_rest.setdefault(_trie_pattern(child), []).append(piece)
+    branches = [union(pieces) + rest for rest, pieces in by_rest.items()]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def union(pieces: Iterable[str]) -> str:
+    """One regex piece matching what any of `pieces` (each one character, escaped, or a class)
+    matches."""
+    distinct = set(pieces)
+    if len(distinct) == 1:
+        return distinct.pop()
+    inners = (piece[1:-1] if piece.startswith("[") else piece for piece in distinct)
+    members = {member for inner in inners for member in CLASS_MEMBER.findall(inner)}
+    return "[" + "".join(sorted(members)) + "]"

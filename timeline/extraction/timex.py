@@ -158,15 +158,21 @@ def _name_weeks_of_days(timexes: list[Timex], text: str, lexicon: Lexicon) -> li
 def _shift_days_named_from_days(timexes: list[Timex], text: str, lexicon: Lexicon) -> list[Timex]:
     """ "the day before last Tuesday", "the day after Christmas": one expression, the day next
     to the one written."""
-    opener = re.compile(rf"(?P<rel>{words(lexicon['days_from_day'])})\s+$")
     days_from_day = lexicon["days_from_day"]
     return _join_openers_to_days(
         timexes,
         text,
-        opener,
+        _day_shift_opener(lexicon.language),
         lambda day, opened: cal.day_period(day + timedelta(days=days_from_day[opened["rel"]])),
         derivation="relative",
     )
+
+
+@cache
+def _day_shift_opener(language: str) -> re.Pattern[str]:
+    """ "the day before ", "the day after " ending a text, built once per language: the
+    alternation of the lexicon's words takes longer to build than one article to search."""
+    return re.compile(rf"(?P<rel>{words(load_lexicon(language)['days_from_day'])})\s+$")
 
 
 def _join_openers_to_days(

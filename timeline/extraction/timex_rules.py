@@ -60,14 +60,14 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             0,
         ),
         (
-            rf"(?P<part>{parts})\s*{links}(?:{lex['month_noun']})?(?P<m>{month})"
+            rf"(?<!\w)(?P<part>{parts})\s*{links}(?:{lex['month_noun']})?(?P<m>{month})"
             rf"(?:\s+{of}(?P<y>{YEAR})|\s+(?P<ry>{rel_year}))?{END}",
             dates.part_month,
             0,
         ),
         (
             # "fin 2024", "à la fin de l'année 2024", "the end of the year 2024"
-            rf"(?P<part>{parts})\s*{links}(?:{words(lex['year_nouns'])}\s+)?(?P<y>{YEAR}){END}",
+            rf"(?<!\w)(?P<part>{parts})\s*{links}(?:{words(lex['year_nouns'])}\s+)?(?P<y>{YEAR}){END}",
             dates.part_year,
             0,
         ),
@@ -77,7 +77,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             dates.month_range,
             0,
         ),
-        (rf"(?P<m>{month})\s+(?:{of}(?P<y>{YEAR})|(?P<ry>{rel_year})){END}", dates.month_year, 0),
+        (rf"(?<!\w)(?P<m>{month})\s+(?:{of}(?P<y>{YEAR})|(?P<ry>{rel_year})){END}", dates.month_year, 0),
         (
             # "in May" leaves its preposition out of the span; "last May" keeps its modifier
             rf"\b(?:(?P<prep>{words(lex['month_prepositions'])})\s*)?"
@@ -122,7 +122,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             0,
         ),
         (
-            rf"(?:{words(lex['ago_before'])})\s+(?P<n>{number})\s+(?P<unit>{offset_units}){END}",
+            rf"(?<!\w)(?:{words(lex['ago_before'])})\s+(?P<n>{number})\s+(?P<unit>{offset_units}){END}",
             relative.ago,
             0,
         ),
