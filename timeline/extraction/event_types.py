@@ -100,11 +100,9 @@ def nearest_type(matches: list[TypeMatch], start: int, end: int) -> EventType | 
     ("business forum" is cooperation, though "forum" alone is a summit). Keywords apart from each other
     are not compared by length: "a accueilli en 2024 le sommet" is a summit, though "accueilli"
     is longer than "sommet". A keyword in an attribution clause (", the coast guard said")
-    names who reported the happening, so it types the date only when no keyword outside such
-    clauses does, or when the date is in that clause itself ("…, the ministry said on Monday").
+    names who reported the happening, so it types only a date in that clause itself.
     """
-    told = [m for m in matches if m.attribution is None or m.attribution[0] <= start < m.attribution[1]]
-    candidates = told or matches
+    candidates = _told(matches, start)
     best: tuple[int, int, EventType] | None = None
     for priority, match in enumerate(candidates):
         if any(_covers(other, match) for other in candidates):
@@ -113,6 +111,16 @@ def nearest_type(matches: list[TypeMatch], start: int, end: int) -> EventType | 
         if best is None or (distance, priority) < best[:2]:
             best = (distance, priority, match.event_type)
     return best[2] if best else None
+
+
+def _told(matches: list[TypeMatch], start: int) -> list[TypeMatch]:
+    """The keywords that may type a date starting at `start`.
+
+    A keyword in an attribution clause names who reported a happening, not what happened
+    ("…, selon un communiqué"): it types only a date in that clause ("…, the ministry said on
+    Monday"), never one of the happening it reports.
+    """
+    return [m for m in matches if m.attribution is None or m.attribution[0] <= start < m.attribution[1]]
 
 
 def _covers(longer: TypeMatch, match: TypeMatch) -> bool:
