@@ -40,7 +40,7 @@ def event_types() -> dict[str, EventType]:
     """Return every known event type by name, "other" included."""
     raw = json.loads((data_dir() / "lexicons" / "event_types.json").read_text(encoding="utf-8"))
     types = {t["type"]: EventType(t["type"], t["plover"], t["mode"], t["label"]) for t in raw["types"]}
-    types[OTHER] = EventType(OTHER, "OTHER", None, "Event")
+    types.setdefault(OTHER, EventType(OTHER, "OTHER", None, "Event"))
     return types
 
 
