@@ -149,3 +149,129 @@ def test_an_audience_for_credentials_is_an_appointment(
 def test_council_votes_are_not_elections(text: str, language: str, date_text: str, expected: str) -> None:
     """A Security Council vote or resolution is neither an election nor an agreement."""
     assert typed(text, language, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text", "expected"),
+    [
+        ("Ecuador announced on Monday its withdrawal from the regional bloc.", "en", "Monday", "rupture"),
+        ("Le Burundi a annoncé mardi son retrait de la commission du bassin.", "fr", "mardi", "rupture"),
+        ("Japan announced on Friday a new aid package for Sudan.", "en", "Friday", "cooperation"),
+        (
+            "Le ministre a annoncé jeudi à Oslo une aide de 20 millions pour le Sahel.",
+            "fr",
+            "jeudi",
+            "cooperation",
+        ),
+        # announcing a visit or a summit only schedules it
+        (
+            "The palace announced on Monday that the king would pay a state visit to Japan.",
+            "en",
+            "Monday",
+            "statement",
+        ),
+        ("L'Élysée a annoncé lundi la tenue d'un sommet à Nice.", "fr", "lundi", "statement"),
+        # a clause break ends what is announced
+        (
+            "The ministry announced on Monday new visa rules, and Rwanda expelled two diplomats.",
+            "en",
+            "Monday",
+            "statement",
+        ),
+    ],
+)
+def test_announcing_a_decision_enacts_it(text: str, language: str, date_text: str, expected: str) -> None:
+    """ "Announced its withdrawal" dates the withdrawal; "announced a visit" only schedules one."""
+    assert typed(text, language, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text", "expected"),
+    [
+        (
+            "In a speech on Sunday, the president said the talks had stalled and accused Kigali of bad faith.",
+            "en",
+            "Sunday",
+            "accusation",
+        ),
+        (
+            "Dans un communiqué publié jeudi, le gouvernement a rappelé sa position, accusant Niamey de duplicité.",
+            "fr",
+            "jeudi",
+            "accusation",
+        ),
+        # accusations only mentioned, or denied, are the statement's topic
+        ("The embassy said on Monday that the accusations were baseless.", "en", "Monday", "statement"),
+        ("Le ministère a démenti jeudi les accusations de Niamey.", "fr", "jeudi", "statement"),
+    ],
+)
+def test_a_statement_that_accuses_is_an_accusation(
+    text: str, language: str, date_text: str, expected: str
+) -> None:
+    """The verb of accusing, anywhere in the statement's sentence, tells what kind of statement it is."""
+    assert typed(text, language, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text", "expected"),
+    [
+        ("The next round of negotiations is expected in Geneva in March.", "en", "March", "meeting"),
+        ("La prochaine réunion du comité est attendue à Genève en mars.", "fr", "mars", "meeting"),
+        ("The Chinese premier is expected in Nairobi on Tuesday for talks.", "en", "Tuesday", "visit"),
+        ("Le Premier ministre est quant à lui attendu mardi à Dakar.", "fr", "mardi", "visit"),
+        (
+            "The summit of the African Union was held on 15 February in Addis Ababa.",
+            "en",
+            "15 February",
+            "summit",
+        ),
+        (
+            "Le sommet de l'Union africaine (UA), qui s'est tenu le 15 février à Addis-Abeba, a élu son président.",
+            "fr",
+            "le 15 février",
+            "summit",
+        ),
+        ("Talks were held in Doha on Monday.", "en", "Monday", "meeting"),
+    ],
+)
+def test_held_and_expected_take_the_type_of_their_subject(
+    text: str, language: str, date_text: str, expected: str
+) -> None:
+    """ "Was held" or "is expected in" says when and where; its subject says what."""
+    assert typed(text, language, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text", "expected"),
+    [
+        ("Leaders will hold a summit on climate financing in Nairobi in May.", "en", "May", "summit"),
+        (
+            "Un sommet extraordinaire, consacré au financement de la transition, aura lieu en juin.",
+            "fr",
+            "juin",
+            "summit",
+        ),
+        ("The ministers held talks on Tuesday on a new trade deal.", "en", "Tuesday", "meeting"),
+        ("Les ministres se sont réunis mardi sur la coopération sécuritaire.", "fr", "mardi", "meeting"),
+        # what a gathering did is no theme of it
+        ("The summit on Friday adopted a roadmap.", "en", "Friday", "agreement"),
+        ("La réunion a débouché mardi sur un accord de cessez-le-feu.", "fr", "mardi", "agreement"),
+    ],
+)
+def test_a_gathering_outranks_its_theme(text: str, language: str, date_text: str, expected: str) -> None:
+    """ "A summit on financing" is a summit: the words after "on" or "consacré au" name its theme."""
+    assert typed(text, language, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text", "expected"),
+    [
+        ("Election observers will be deployed from 3 to 9 May.", "en", "from 3 to 9 May", "other"),
+        ("Les observateurs seront déployés du 3 au 9 mai dans tout le pays.", "fr", "du 3 au 9 mai", "other"),
+        ("Troops were deployed on Monday along the border.", "en", "Monday", "security"),
+        ("La CEDEAO a appelé vendredi les deux camps à la retenue.", "fr", "vendredi", "statement"),
+    ],
+)
+def test_observers_and_appeals(text: str, language: str, date_text: str, expected: str) -> None:
+    """Deployed observers are no security event; an appeal for restraint is a statement."""
+    assert typed(text, language, date_text) == expected

@@ -6,11 +6,14 @@ import json
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 from timeline.config import data_dir
 from timeline.extraction.pattern_scan import PatternScan
 
 OTHER = "other"
+GATHERING = "CONSULT"
+"""The PLOVER code of the types that gather people (summits, meetings, visits, calls)."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,12 @@ class TypeMatch:
     attribution: tuple[int, int] | None = None
     """The span of the attribution clause holding the keyword (", the coast guard said", "selon
     un communiqué"), if it is in one."""
+    yields_to: tuple[TypeMatch, ...] = ()
+    """For a light keyword, which names no happening of its own kind ("announced its
+    withdrawal", "the summit, which was held"), the keywords it gives way to, nearest first."""
+    theme: bool = False
+    """Whether the keyword names the theme of a gathering ("a summit on financing", "une
+    réunion consacrée à la coopération") rather than a happening."""
 
 
 @cache
@@ -52,6 +61,25 @@ class _Keywords:
     scan: PatternScan
     attribution: re.Pattern[str] | None
     """Clauses that say who reported a happening rather than what happened."""
+    yields: tuple[_Yield, ...]
+    clause_break: re.Pattern[str] | None
+    theme: re.Pattern[str] | None
+    """What ends between a gathering keyword and a keyword naming its theme ("…, consacré au")."""
+
+
+@dataclass(frozen=True)
+class _Yield:
+    """Keywords of one type that give way to keywords of other types within a scope."""
+
+    source: str
+    light: re.Pattern[str] | None
+    """Which of the source type's keywords give way; None for all of them."""
+    targets: frozenset[str]
+    target: re.Pattern[str] | None
+    """Which of the target types' keywords they give way to; None for all of them."""
+    scope: str
+    """Where the targets are looked for: "after" or "before" the light keyword in its clause,
+    or anywhere in the "sentence"."""
 
 
 @cache
@@ -65,9 +93,39 @@ def _keywords(language: str) -> _Keywords:
         patterns.append(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE))
     clauses = raw.get("attribution", {}).get(language) or []
     attribution = re.compile("|".join(f"(?:{c})" for c in clauses), re.IGNORECASE) if clauses else None
+    yields = raw.get("yields", {})
     return _Keywords(
-        tuple(known[entry["type"]] for entry in raw["types"]), PatternScan(patterns), attribution
+        tuple(known[entry["type"]] for entry in raw["types"]),
+        PatternScan(patterns),
+        attribution,
+        tuple(rule for raw_rule in yields.get("rules", []) if (rule := _yield(raw_rule, language))),
+        _optional_pattern(yields.get("clause_break", {}).get(language)),
+        _optional_pattern(raw.get("themes", {}).get(language)),
     )
+
+
+def _yield(rule: dict[str, Any], language: str) -> _Yield | None:
+    """A rule of the lexicon for one language; None when it lists light keywords for others only."""
+    if "keywords" in rule and language not in rule["keywords"]:
+        return None
+    return _Yield(
+        rule["from"],
+        _any_of((rule.get("keywords") or {}).get(language)),
+        frozenset(rule["to"]),
+        _any_of((rule.get("to_keywords") or {}).get(language)),
+        rule["scope"],
+    )
+
+
+def _any_of(keywords: list[str] | None) -> re.Pattern[str] | None:
+    """One pattern for a list of whole keywords, None for no list."""
+    if not keywords:
+        return None
+    return re.compile("|".join(f"(?:{_inflectable(k)})" for k in keywords), re.IGNORECASE)
+
+
+def _optional_pattern(source: str | None) -> re.Pattern[str] | None:
+    return re.compile(source, re.IGNORECASE) if source else None
 
 
 def _inflectable(keyword: str) -> str:
@@ -82,15 +140,85 @@ def find_type_keywords(sentence: str, language: str) -> list[TypeMatch]:
         TypeMatch(keywords.types[index], match.start(), match.end())
         for index, match in keywords.scan.matches(sentence)
     ]
-    if not found or keywords.attribution is None:
+    if not found:
         return found
-    clauses = [clause.span() for clause in keywords.attribution.finditer(sentence)]
+    if keywords.attribution is not None:
+        found = _attributed(found, sentence, keywords.attribution)
+    if keywords.theme is not None:
+        found = _themed(found, sentence, keywords.theme)
+    if keywords.yields:
+        found = _yielding(found, sentence, keywords)
+    return found
+
+
+def _attributed(found: list[TypeMatch], sentence: str, attribution: re.Pattern[str]) -> list[TypeMatch]:
+    """Mark the keywords that lie in an attribution clause."""
+    clauses = [clause.span() for clause in attribution.finditer(sentence)]
     return [
         replace(match, attribution=clause)
         if (clause := next((c for c in clauses if c[0] <= match.start and match.end <= c[1]), None))
         else match
         for match in found
     ]
+
+
+def _themed(found: list[TypeMatch], sentence: str, theme: re.Pattern[str]) -> list[TypeMatch]:
+    """Mark the keywords that name the theme of a gathering keyword before them: a summit "on
+    financing" or "consacré au financement" is a summit, whatever its theme."""
+    gatherings = [m for m in found if m.event_type.plover == GATHERING]
+    if not gatherings:
+        return found
+    return [
+        replace(match, theme=True)
+        if match.event_type.plover != GATHERING
+        and any(g.end <= match.start and theme.match(sentence, g.end, match.start) for g in gatherings)
+        else match
+        for match in found
+    ]
+
+
+def _yielding(found: list[TypeMatch], sentence: str, keywords: _Keywords) -> list[TypeMatch]:
+    """Give each light keyword the keywords it yields to, nearest first."""
+    breaks: list[tuple[int, int]] | None = None
+    marked = []
+    for match in found:
+        name = match.event_type.name
+        rules = [r for r in keywords.yields if r.source == name and _whole(r.light, match, sentence)]
+        if rules and breaks is None:
+            pattern = keywords.clause_break
+            breaks = [b.span() for b in pattern.finditer(sentence)] if pattern is not None else []
+        targets = [
+            t
+            for rule in rules
+            for t in found
+            if _in_scope(rule, match, t, breaks or []) and _whole(rule.target, t, sentence)
+        ]
+        if targets:
+            targets.sort(key=lambda t: max(t.start - match.end, match.start - t.end))
+            match = replace(match, yields_to=tuple(targets))
+        marked.append(match)
+    return marked
+
+
+def _whole(keywords: re.Pattern[str] | None, match: TypeMatch, sentence: str) -> bool:
+    """Whether a keyword is one of `keywords` (any keyword is, for None)."""
+    return keywords is None or keywords.fullmatch(sentence, match.start, match.end) is not None
+
+
+def _in_scope(rule: _Yield, light: TypeMatch, target: TypeMatch, breaks: list[tuple[int, int]]) -> bool:
+    """Whether `target` is a keyword `light` yields to under `rule`."""
+    if target.event_type.name not in rule.targets or target.theme:
+        return False
+    if rule.scope == "after":
+        return light.end <= target.start and _unbroken(breaks, light.end, target.start)
+    if rule.scope == "before":
+        return target.end <= light.start and _unbroken(breaks, target.end, light.start)
+    return True
+
+
+def _unbroken(breaks: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether no clause break lies between `start` and `end`."""
+    return not any(start <= b_start and b_end <= end for b_start, b_end in breaks)
 
 
 def nearest_type(matches: list[TypeMatch], start: int, end: int) -> EventType | None:
@@ -103,14 +231,17 @@ def nearest_type(matches: list[TypeMatch], start: int, end: int) -> EventType | 
     names who reported the happening, so it types only a date in that clause itself.
     """
     candidates = _told(matches, start)
-    best: tuple[int, int, EventType] | None = None
-    for priority, match in enumerate(candidates):
-        if any(_covers(other, match) for other in candidates):
-            continue
+    standing = [m for m in candidates if not m.theme and not any(_covers(other, m) for other in candidates)]
+    best: tuple[int, int, TypeMatch] | None = None
+    for priority, match in enumerate(standing):
         distance = max(0, match.start - end, start - match.end)
         if best is None or (distance, priority) < best[:2]:
-            best = (distance, priority, match.event_type)
-    return best[2] if best else None
+            best = (distance, priority, match)
+    if best is None:
+        return None
+    chosen = best[2]
+    yielded = next((t for t in chosen.yields_to if any(t is m for m in standing)), chosen)
+    return yielded.event_type
 
 
 def _told(matches: list[TypeMatch], start: int) -> list[TypeMatch]:
