@@ -97,6 +97,7 @@ def test_what_is_condemned_is_the_topic(text: str, language: str, date_text: str
             "visit",
         ),
         ("Burkina Faso left ECOWAS in January 2025.", "en", "January 2025", "rupture"),
+        ("The president left the OPEC summit early on Monday.", "en", "Monday", "summit"),
         (
             "On Tuesday London ordered two Iranian diplomats to leave the country.",
             "en",
@@ -142,6 +143,8 @@ def test_an_audience_for_credentials_is_an_appointment(
         ("In July the UN Security Council voted to extend the mission by a year.", "en", "July", "other"),
         ("The council adopted on 4 March a resolution on Haiti.", "en", "4 March", "other"),
         ("Le Conseil de sécurité a adopté jeudi la résolution 2801 sur le Soudan.", "fr", "jeudi", "other"),
+        ("The Security Council is expected to vote on the draft on Friday.", "en", "Friday", "other"),
+        ("Le Conseil de sécurité doit voter vendredi sur le projet français.", "fr", "vendredi", "other"),
         # a presidential vote is still an election
         ("Voters elected a new president on Sunday.", "en", "Sunday", "election"),
     ],
@@ -274,4 +277,41 @@ def test_a_gathering_outranks_its_theme(text: str, language: str, date_text: str
 )
 def test_observers_and_appeals(text: str, language: str, date_text: str, expected: str) -> None:
     """Deployed observers are no security event; an appeal for restraint is a statement."""
+    assert typed(text, language, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text", "expected"),
+    [
+        (
+            "The two countries have negotiated a fisheries deal since March, when Ruto visited Accra.",
+            "en",
+            "March",
+            "visit",
+        ),
+        (
+            "Il n'y a plus d'aide depuis juillet 2023, lorsque le Niger a expulsé l'ambassadeur de France.",
+            "fr",
+            "juillet 2023",
+            "rupture",
+        ),
+        (
+            "The bloc has barred the generals from its meetings since May, when it excluded them from a summit.",
+            "en",
+            "May",
+            "rupture",
+        ),
+        # a when-clause without a keyword leaves the date to the rest of the sentence
+        (
+            "In 2019, when Oslo chaired the council, the mission was deployed to Goma.",
+            "en",
+            "2019",
+            "security",
+        ),
+    ],
+)
+def test_a_when_clause_says_what_happened_at_its_date(
+    text: str, language: str, date_text: str, expected: str
+) -> None:
+    """ "Since March, when Ruto visited Accra" dates the visit, not the deal negotiated since."""
     assert typed(text, language, date_text) == expected

@@ -36,6 +36,9 @@ class TypeMatch:
     attribution: tuple[int, int] | None = None
     """The span of the attribution clause holding the keyword (", the coast guard said", "selon
     un communiqué"), if it is in one."""
+    when: int | None = None
+    """Where the clause holding the keyword opens, if it says what happened at a date just
+    before it ("since February, when Modi visited", "en 2019, lorsque")."""
     yields_to: tuple[TypeMatch, ...] = ()
     """For a light keyword, which names no happening of its own kind ("announced its
     withdrawal", "the summit, which was held"), the keywords it gives way to, nearest first."""
@@ -61,6 +64,8 @@ class _Keywords:
     scan: PatternScan
     attribution: re.Pattern[str] | None
     """Clauses that say who reported a happening rather than what happened."""
+    when: re.Pattern[str] | None
+    """Clauses saying what happened at the date just before them (", when Modi visited")."""
     yields: tuple[_Yield, ...]
     clause_break: re.Pattern[str] | None
     theme: re.Pattern[str] | None
@@ -98,6 +103,7 @@ def _keywords(language: str) -> _Keywords:
         tuple(known[entry["type"]] for entry in raw["types"]),
         PatternScan(patterns),
         attribution,
+        _optional_pattern(raw.get("when_clause", {}).get(language)),
         tuple(rule for raw_rule in yields.get("rules", []) if (rule := _yield(raw_rule, language))),
         _optional_pattern(yields.get("clause_break", {}).get(language)),
         _optional_pattern(raw.get("themes", {}).get(language)),
@@ -144,6 +150,8 @@ def find_type_keywords(sentence: str, language: str) -> list[TypeMatch]:
         return found
     if keywords.attribution is not None:
         found = _attributed(found, sentence, keywords.attribution)
+    if keywords.when is not None:
+        found = _in_when_clauses(found, sentence, keywords.when)
     if keywords.theme is not None:
         found = _themed(found, sentence, keywords.theme)
     if keywords.yields:
@@ -154,12 +162,18 @@ def find_type_keywords(sentence: str, language: str) -> list[TypeMatch]:
 def _attributed(found: list[TypeMatch], sentence: str, attribution: re.Pattern[str]) -> list[TypeMatch]:
     """Mark the keywords that lie in an attribution clause."""
     clauses = [clause.span() for clause in attribution.finditer(sentence)]
-    return [
-        replace(match, attribution=clause)
-        if (clause := next((c for c in clauses if c[0] <= match.start and match.end <= c[1]), None))
-        else match
-        for match in found
-    ]
+    return [replace(m, attribution=span) if (span := _holding(clauses, m)) else m for m in found]
+
+
+def _in_when_clauses(found: list[TypeMatch], sentence: str, when: re.Pattern[str]) -> list[TypeMatch]:
+    """Mark the keywords that lie in a clause saying what happened at a date just before it."""
+    clauses = [clause.span() for clause in when.finditer(sentence)]
+    return [replace(m, when=span[0]) if (span := _holding(clauses, m)) else m for m in found]
+
+
+def _holding(spans: list[tuple[int, int]], match: TypeMatch) -> tuple[int, int] | None:
+    """The first span that holds a keyword."""
+    return next((s for s in spans if s[0] <= match.start and match.end <= s[1]), None)
 
 
 def _themed(found: list[TypeMatch], sentence: str, theme: re.Pattern[str]) -> list[TypeMatch]:
@@ -228,10 +242,15 @@ def nearest_type(matches: list[TypeMatch], start: int, end: int) -> EventType | 
     ("business forum" is cooperation, though "forum" alone is a summit). Keywords apart from each other
     are not compared by length: "a accueilli en 2024 le sommet" is a summit, though "accueilli"
     is longer than "sommet". A keyword in an attribution clause (", the coast guard said")
-    names who reported the happening, so it types only a date in that clause itself.
+    names who reported the happening, so it types only a date in that clause itself. A date
+    followed by a when-clause ("since March, when Ruto visited Accra") takes that clause's
+    keywords first; a keyword naming a gathering's theme ("a summit on financing") does not
+    count; and a light keyword chosen gives way to the keyword it introduces ("announced its
+    withdrawal" is a rupture).
     """
     candidates = _told(matches, start)
     standing = [m for m in candidates if not m.theme and not any(_covers(other, m) for other in candidates)]
+    standing = [m for m in standing if m.when is not None and 0 <= m.when - end <= 1] or standing
     best: tuple[int, int, TypeMatch] | None = None
     for priority, match in enumerate(standing):
         distance = max(0, match.start - end, start - match.end)
