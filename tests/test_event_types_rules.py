@@ -315,3 +315,47 @@ def test_a_when_clause_says_what_happened_at_its_date(
 ) -> None:
     """ "Since March, when Ruto visited Accra" dates the visit, not the deal negotiated since."""
     assert typed(text, language, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text"),
+    [
+        (
+            "The three states, which joined the union in May 2019, announced on Monday that they would leave it, "
+            "accusing Brussels of bias.",
+            "en",
+            "May 2019",
+        ),
+        (
+            "Les trois pays, qui avaient rejoint l'union en mai 2019, ont annoncé lundi leur départ, "
+            "accusant Bruxelles de partialité.",
+            "fr",
+            "mai 2019",
+        ),
+    ],
+)
+def test_a_light_keyword_gives_way_only_for_its_own_dates(text: str, language: str, date_text: str) -> None:
+    """A date in another phrase (", which joined the union in May 2019,") belongs to another verb."""
+    assert typed(text, language, date_text) != "accusation"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text", "expected"),
+    [
+        (
+            "Mali, Niger and Burkina Faso formed their own confederation in July 2024.",
+            "en",
+            "July 2024",
+            "cooperation",
+        ),
+        (
+            "Les trois pays ont fondé leur propre confédération en juillet 2024.",
+            "fr",
+            "juillet 2024",
+            "cooperation",
+        ),
+    ],
+)
+def test_forming_an_alliance_is_cooperation(text: str, language: str, date_text: str, expected: str) -> None:
+    """A bloc or alliance founded is cooperation between its members."""
+    assert typed(text, language, date_text) == expected

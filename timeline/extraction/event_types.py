@@ -12,6 +12,8 @@ from timeline.config import data_dir
 from timeline.extraction.pattern_scan import PatternScan
 
 OTHER = "other"
+PHRASE_BREAK = re.compile(r"[,;:—–]")
+"""Punctuation between phrases, in any of the languages written with it."""
 GATHERING = "CONSULT"
 """The PLOVER code of the types that gather people (summits, meetings, visits, calls)."""
 
@@ -42,6 +44,9 @@ class TypeMatch:
     yields_to: tuple[TypeMatch, ...] = ()
     """For a light keyword, which names no happening of its own kind ("announced its
     withdrawal", "the summit, which was held"), the keywords it gives way to, nearest first."""
+    reach: tuple[tuple[int, int], ...] = ()
+    """For a light keyword, where the dates it gives way for lie: its own phrase between
+    punctuation, and the sentence's opening phrase ("In a statement on Sunday, …")."""
     theme: bool = False
     """Whether the keyword names the theme of a gathering ("a summit on financing", "une
     réunion consacrée à la coopération") rather than a happening."""
@@ -209,9 +214,18 @@ def _yielding(found: list[TypeMatch], sentence: str, keywords: _Keywords) -> lis
         ]
         if targets:
             targets.sort(key=lambda t: max(t.start - match.end, match.start - t.end))
-            match = replace(match, yields_to=tuple(targets))
+            match = replace(match, yields_to=tuple(targets), reach=_reach(sentence, match))
         marked.append(match)
     return marked
+
+
+def _reach(sentence: str, match: TypeMatch) -> tuple[tuple[int, int], ...]:
+    """The phrase holding a keyword and the sentence's opening phrase: a date elsewhere, as in
+    ", which formed the AES in 2023, announced…", belongs to another verb."""
+    stops = [p.start() for p in PHRASE_BREAK.finditer(sentence)]
+    start = max((stop + 1 for stop in stops if stop < match.start), default=0)
+    end = min((stop for stop in stops if stop >= match.end), default=len(sentence))
+    return (start, end), (0, stops[0] if stops else len(sentence))
 
 
 def _whole(keywords: re.Pattern[str] | None, match: TypeMatch, sentence: str) -> bool:
@@ -259,6 +273,8 @@ def nearest_type(matches: list[TypeMatch], start: int, end: int) -> EventType | 
     if best is None:
         return None
     chosen = best[2]
+    if not any(a <= start < b for a, b in chosen.reach):
+        return chosen.event_type
     yielded = next((t for t in chosen.yields_to if any(t is m for m in standing)), chosen)
     return yielded.event_type
 
