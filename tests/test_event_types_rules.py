@@ -359,3 +359,63 @@ def test_a_light_keyword_gives_way_only_for_its_own_dates(text: str, language: s
 def test_forming_an_alliance_is_cooperation(text: str, language: str, date_text: str, expected: str) -> None:
     """A bloc or alliance founded is cooperation between its members."""
     assert typed(text, language, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text", "expected"),
+    [
+        (
+            "On 2 May, Hanoi sent a formal letter to Washington requesting negotiations.",
+            "en",
+            "2 May",
+            "statement",
+        ),
+        (
+            "Le 2 mai, Dakar a adressé une lettre à Bruxelles pour demander des négociations.",
+            "fr",
+            "Le 2 mai",
+            "statement",
+        ),
+        (
+            "The panel will present its report to the General Assembly in October.",
+            "en",
+            "October",
+            "statement",
+        ),
+        (
+            "La ministre présentera ses priorités devant le Conseil permanent le 9 janvier.",
+            "fr",
+            "le 9 janvier",
+            "statement",
+        ),
+        ("12 June 2024: the two sides sign the Lomé Declaration.", "en", "12 June 2024", "agreement"),
+        ("The activist was shot dead on 3 March outside his home.", "en", "3 March", "security"),
+        ("Le militant a été abattu le 3 mars devant son domicile.", "fr", "le 3 mars", "security"),
+        ("Coast guards boarded the cargo ship Vega on Tuesday.", "en", "Tuesday", "security"),
+        ("La marine a arraisonné mardi un cargo au large de Dakar.", "fr", "mardi", "security"),
+        ("The French army handed over its last base in Chad on 30 January.", "en", "30 January", "security"),
+        (
+            "Le 30 janvier, l'armée française a rétrocédé sa dernière base au Tchad.",
+            "fr",
+            "Le 30 janvier",
+            "security",
+        ),
+        (
+            "In March the bloc's leaders asked President Mahama to act as a mediator with the juntas.",
+            "en",
+            "March",
+            "appointment",
+        ),
+        (
+            "En mars, les chefs d'État ont chargé le président Mahama de jouer le rôle de médiateur.",
+            "fr",
+            "mars",
+            "appointment",
+        ),
+    ],
+)
+def test_letters_reports_signings_killings_boardings_and_mediators(
+    text: str, language: str, date_text: str, expected: str
+) -> None:
+    """Lexicon phrases that named no type, or the wrong one, before."""
+    assert typed(text, language, date_text) == expected

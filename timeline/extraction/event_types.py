@@ -157,9 +157,12 @@ def find_type_keywords(sentence: str, language: str) -> list[TypeMatch]:
         found = _attributed(found, sentence, keywords.attribution)
     if keywords.when is not None:
         found = _in_when_clauses(found, sentence, keywords.when)
+    if len(found) < 2:
+        return found  # no keyword to give way to, no gathering with a theme
     if keywords.theme is not None:
         found = _themed(found, sentence, keywords.theme)
-    if keywords.yields:
+    names = {match.event_type.name for match in found}
+    if any(rule.source in names and rule.targets & names for rule in keywords.yields):
         found = _yielding(found, sentence, keywords)
     return found
 
@@ -173,6 +176,8 @@ def _attributed(found: list[TypeMatch], sentence: str, attribution: re.Pattern[s
 def _in_when_clauses(found: list[TypeMatch], sentence: str, when: re.Pattern[str]) -> list[TypeMatch]:
     """Mark the keywords that lie in a clause saying what happened at a date just before it."""
     clauses = [clause.span() for clause in when.finditer(sentence)]
+    if not clauses:
+        return found
     return [replace(m, when=span[0]) if (span := _holding(clauses, m)) else m for m in found]
 
 
@@ -185,7 +190,7 @@ def _themed(found: list[TypeMatch], sentence: str, theme: re.Pattern[str]) -> li
     """Mark the keywords that name the theme of a gathering keyword before them: a summit "on
     financing" or "consacré au financement" is a summit, whatever its theme."""
     gatherings = [m for m in found if m.event_type.plover == GATHERING]
-    if not gatherings:
+    if not gatherings or len(gatherings) == len(found):
         return found
     return [
         replace(match, theme=True)
