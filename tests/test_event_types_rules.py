@@ -394,6 +394,8 @@ def test_forming_an_alliance_is_cooperation(text: str, language: str, date_text:
         ("Coast guards boarded the cargo ship Vega on Tuesday.", "en", "Tuesday", "security"),
         ("La marine a arraisonné mardi un cargo au large de Dakar.", "fr", "mardi", "security"),
         ("The French army handed over its last base in Chad on 30 January.", "en", "30 January", "security"),
+        ("Le 30 janvier, la France rétrocède sa base de Faya.", "fr", "Le 30 janvier", "security"),
+        ("The junta ended the defence agreement with Washington in 2024.", "en", "2024", "rupture"),
         (
             "Le 30 janvier, l'armée française a rétrocédé sa dernière base au Tchad.",
             "fr",
@@ -418,4 +420,30 @@ def test_letters_reports_signings_killings_boardings_and_mediators(
     text: str, language: str, date_text: str, expected: str
 ) -> None:
     """Lexicon phrases that named no type, or the wrong one, before."""
+    assert typed(text, language, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date_text", "expected"),
+    [
+        (
+            "Ministers of the 27 states gathered on 4 May in Rome for the annual conference.",
+            "en",
+            "4 May",
+            "summit",
+        ),
+        (
+            "Les ministres se sont réunis le 4 mai à Rome pour la conférence annuelle.",
+            "fr",
+            "le 4 mai",
+            "summit",
+        ),
+        # a bilateral meeting at a summit stays a meeting
+        ("Modi met Xi on 23 October at the BRICS summit in Kazan.", "en", "23 October", "meeting"),
+    ],
+)
+def test_gathering_for_a_summit_is_the_summit(
+    text: str, language: str, date_text: str, expected: str
+) -> None:
+    """Ministers who met for a conference attended the conference; two who met at one held talks."""
     assert typed(text, language, date_text) == expected
