@@ -74,7 +74,7 @@ class _Keywords:
     yields: tuple[_Yield, ...]
     clause_break: re.Pattern[str] | None
     theme: re.Pattern[str] | None
-    """What ends between a gathering keyword and a keyword naming its theme ("…, consacré au")."""
+    """What lies between a gathering keyword and a keyword naming its theme ("…, consacré au")."""
 
 
 @dataclass(frozen=True)
