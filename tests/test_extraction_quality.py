@@ -56,10 +56,10 @@ def dated(text: str, language: str, date_text: str) -> ExtractedMention:
             "le mois prochain",
             "meeting",
         ),
-        # the clause types the date when nothing else does, or when it holds the date
-        ("The border will reopen on Monday, the ministry said.", "en", "Monday", "statement"),
+        # the clause types only a date it holds: a reopening is no statement
+        ("The border will reopen on Monday, the ministry said.", "en", "Monday", "other"),
         ("Troops left the town, the ministry said on Monday.", "en", "Monday", "statement"),
-        ("La frontière rouvrira lundi, a annoncé le ministère.", "fr", "lundi", "statement"),
+        ("La frontière rouvrira lundi, a annoncé le ministère.", "fr", "lundi", "other"),
         # the longer of two keywords over the same words wins: a business forum is no summit
         ("The investment forum in Lagos opened on Friday.", "en", "Friday", "cooperation"),
         ("Le forum économique de Lomé s'est ouvert vendredi.", "fr", "vendredi", "cooperation"),
