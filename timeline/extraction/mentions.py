@@ -16,6 +16,7 @@ from timeline.extraction.context import (
     referred_capital,
     referred_countries,
 )
+from timeline.extraction.dateline import dateline_spans, within
 from timeline.extraction.event_types import OTHER, TypeMatch, event_types, find_type_keywords, nearest_type
 from timeline.extraction.gazetteer import Entity, EntityMatch, load_gazetteer
 from timeline.extraction.lexicon import load_lexicon, supported_languages
@@ -127,17 +128,18 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     """
     if language not in _supported_languages():
         return
+    datelines = dateline_spans(text)
     timexes = [
         t
         for t in tag_timexes(text, language=language, reference=published)
-        if t.period and t.type in ("DATE", "TIME")
+        if t.period and t.type in ("DATE", "TIME") and not within(datelines, t.start)
     ]
     starts = [t.start for t in timexes]  # in text order, as tag_timexes returns them
     tenses = TenseReader(text, load_lexicon(language))
     gazetteer = load_gazetteer()
     sentences = split_sentences(text, language)
     titles = title_starts(text, language)
-    entities = [_entities(sentence, language, titles) for sentence in sentences]
+    entities = [_entities(sentence, language, titles, datelines) for sentence in sentences]
     context = article_context([match for found in entities for match in found], gazetteer)
     elaboration_types = context_lexicon(language)["elaboration_types"]
     mentions: list[ExtractedMention] = []
@@ -210,10 +212,15 @@ def _scene(
     return _Scene(sentence, find_type_keywords(text, language), published, tenses, location, actors)
 
 
-def _entities(sentence: Sentence, language: str, title_starts: Sequence[int]) -> list[EntityMatch]:
-    """Gazetteer matches plus people introduced by a title, without overlaps."""
+def _entities(
+    sentence: Sentence, language: str, title_starts: Sequence[int], datelines: Sequence[tuple[int, int]]
+) -> list[EntityMatch]:
+    """Gazetteer matches plus people introduced by a title, without overlaps; a dateline's city
+    is where the report was filed, so it is none of them."""
     gazetteer = load_gazetteer()
     found = list(gazetteer.find(sentence.text))
+    if datelines:
+        found = [m for m in found if not within(datelines, sentence.start + m.start)]
     if not any_within(title_starts, sentence.start, sentence.end):
         return found  # no title, and the gazetteer gives its matches in order
     for person in titled_people(sentence.text, language, gazetteer):
