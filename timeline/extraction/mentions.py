@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, cached_property
 
+from timeline.extraction.clauses import Clauses, split_clauses
 from timeline.extraction.context import (
     ArticleContext,
     article_context,
@@ -154,6 +155,7 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
                 mentions[index] = _with_people(mentions[index], people)
             continue
         scene = _scene(sentence, found, published, tenses, language, context)
+        dated_clauses = frozenset(scene.clauses.clause_at(t.start - sentence.start) for t in in_sentence)
         seen_periods: set[tuple[date, date]] = set()
         elaborated = []
         for timex in in_sentence:
@@ -161,7 +163,7 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
             key = (timex.period.start, timex.period.end)
             if key in seen_periods:
                 continue
-            mention = _mention(scene, timex)
+            mention = _mention(scene, timex, dated_clauses)
             if mention is not None:
                 seen_periods.add(key)
                 if mention.event_type in elaboration_types:
@@ -187,6 +189,10 @@ class _Scene:
     tenses: TenseReader
     location: Entity | None
     actors: tuple[Entity, ...]
+    found: list[EntityMatch]
+    language: str
+    context: ArticleContext
+    clauses: Clauses
 
     @cached_property
     def has_tensed_verb(self) -> bool:
@@ -207,9 +213,90 @@ def _scene(
 ) -> _Scene:
     """Work out once what every date of a sentence shares: its type keywords, place and actors."""
     text = sentence.text
+    location, actors = _parties(text, found, language, context)
+    keywords = find_type_keywords(text, language)
+    clauses = split_clauses(text, language)
+    return _Scene(sentence, keywords, published, tenses, location, actors, found, language, context, clauses)
+
+
+def _parties(
+    text: str, found: list[EntityMatch], language: str, context: ArticleContext
+) -> tuple[Entity | None, tuple[Entity, ...]]:
+    """The place and the actors of a sentence, or of the clauses left unblanked in `text`."""
     location = _location(text, found, language) or referred_capital(text, language, context, found)
-    actors = _actors(found, location, referred_countries(text, language, context))
-    return _Scene(sentence, find_type_keywords(text, language), published, tenses, location, actors)
+    return location, _actors(text, found, location, referred_countries(text, language, context))
+
+
+@dataclass(frozen=True)
+class _Attributes:
+    """What a dated happening takes from its sentence: its place, actors and type keywords."""
+
+    location: Entity | None
+    actors: tuple[Entity, ...]
+    keywords: list[TypeMatch]
+    clause_text: str | None
+    """Its own clause, the rest blanked, when the sentence has several; None when it has one."""
+
+
+def _attributes(scene: _Scene, local_start: int, dated_clauses: frozenset[int]) -> _Attributes:
+    """Each happening takes what its own clause says, then what the undated clauses say, never
+    what another dated clause says ("…vendredi à Dakar, puis à Libreville samedi"). A clause
+    keeps the subject it shares ("Anand s'est entretenue lundi…, et devrait se rendre…") and a
+    relative clause the words it hangs on; a closing reporting clause (", the ministry said on
+    Friday") speaks about the whole sentence, so its statement keeps the sentence's actors."""
+    clauses = scene.clauses
+    if clauses.count == 1:
+        return _Attributes(scene.location, scene.actors, scene.keywords, None)
+    clause = clauses.clause_at(local_start)
+    text = scene.sentence.text
+    shared_clauses = set(range(clauses.count)) - (dated_clauses - {clause})
+    own = clauses.keep(text, {clause})
+    location = _parties(own, _found_in(scene, clauses, {clause}), scene.language, scene.context)[0]
+    if location is None:
+        shared = clauses.keep(text, shared_clauses)
+        location = _parties(shared, _found_in(scene, clauses, shared_clauses), scene.language, scene.context)[
+            0
+        ]
+    parties_clauses = shared_clauses
+    if clause in clauses.reporting:  # a statement is about what it reports, not what it hangs on
+        parties_clauses = {
+            c
+            for c in range(clauses.count)
+            if c not in dated_clauses - {clause} or clauses.antecedents[c] is None
+        }
+    found = _found_in(scene, clauses, parties_clauses)
+    own_found = [m for m in found if clauses.clause_at(m.start) == clause]
+    span = _borrowed_span(clauses, clause, own_found, local_start)
+    found += [m for m in scene.found if m not in found and span[0] <= m.start < span[1]]
+    found.sort(key=lambda m: m.start)
+    parties_text = clauses.keep(text, parties_clauses)
+    referred = referred_countries(parties_text, scene.language, scene.context)
+    actors = _actors(parties_text, found, location, referred)
+    keywords = [k for k in scene.keywords if clauses.clause_at(k.start) == clause] or [
+        k for k in scene.keywords if clauses.clause_at(k.start) in shared_clauses
+    ]
+    return _Attributes(location, actors, keywords or scene.keywords, own)
+
+
+def _found_in(scene: _Scene, clauses: Clauses, kept: set[int]) -> list[EntityMatch]:
+    """The sentence's entities that stand in the `kept` clauses."""
+    return [m for m in scene.found if clauses.clause_at(m.start) in kept]
+
+
+def _borrowed_span(
+    clauses: Clauses, clause: int, in_own: list[EntityMatch], local_start: int
+) -> tuple[int, int]:
+    """Where the parties a clause takes from another stand: a relative clause's antecedent, or
+    the sentence's opening subject for a clause that names no party of its own before its verb
+    or date ("…, puis à Libreville samedi", "…, avant de rencontrer dimanche X")."""
+    antecedent = clauses.antecedents[clause]
+    if antecedent is not None:
+        return antecedent
+    start, end = clauses.subjects[clause]
+    end = min(end, local_start)
+    if clause == 0 or clause in clauses.reporting or any(start <= m.start < end for m in in_own):
+        return (0, 0)
+    return clauses.subjects[0]
 
 
 def _entities(
@@ -274,16 +361,17 @@ def _event_dates(text: str, timexes: list[Timex]) -> list[Timex]:
     return kept
 
 
-def _mention(scene: _Scene, timex: Timex) -> ExtractedMention | None:
+def _mention(scene: _Scene, timex: Timex, dated_clauses: frozenset[int]) -> ExtractedMention | None:
     assert timex.period is not None
     sentence = scene.sentence
     local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
-    event_type = nearest_type(scene.keywords, local_start, local_end)
-    location, actors = scene.location, scene.actors
+    attributes = _attributes(scene, local_start, dated_clauses)
+    event_type = nearest_type(attributes.keywords, local_start, local_end)
+    location, actors = attributes.location, attributes.actors
     if event_type is None and not actors and not scene.has_tensed_verb:
         return None
     type_name = event_type.name if event_type else OTHER
-    modality = _modality(timex, scene)
+    modality = _modality(timex, scene, attributes.clause_text)
     confidence = 0.35 + (0.25 if timex.derivation == "explicit" else 0.15)
     confidence += (0.2 if event_type else 0.0) + min(len(actors), 2) * 0.1
     return ExtractedMention(
@@ -376,16 +464,19 @@ def _city_in_clause(sentence: str, entities: list[EntityMatch], position: int) -
 
 
 def _actors(
-    entities: list[EntityMatch], location: Entity | None, referred: tuple[Entity, ...] = ()
+    text: str, entities: list[EntityMatch], location: Entity | None, referred: tuple[Entity, ...] = ()
 ) -> tuple[Entity, ...]:
     """Countries, organisations and people taking part, with the country each person represents;
-    a capital not used as the place stands for its government ("Moscou a salué…")."""
+    a capital not used as a place stands for its government ("Moscou a salué…"), but one written
+    as a place ("Speaking in Dakar, …", "puis à Libreville") stands for no one."""
     gazetteer = load_gazetteer()
     actors: dict[tuple[str, str | None], Entity] = {}
     for match in entities:
         entity = match.entity
         if entity.kind == "city":
             if match.role != "capital" or entity is location or entity.code is None:
+                continue
+            if _introduces_place(text, match):
                 continue
             entity = gazetteer.by_code.get(entity.code, entity)
         if location is not None and entity is location:
@@ -399,15 +490,29 @@ def _actors(
     return tuple(actors.values())
 
 
-def _modality(timex: Timex, scene: _Scene) -> str:
+def _modality(timex: Timex, scene: _Scene, clause_text: str | None) -> str:
+    """Planned when the date is ahead or its clause's verb is future; a clause with a verb of
+    its own is not planned by another's ("Timor-Leste, which joined in 2025, will attend")."""
     assert timex.period is not None
     if scene.published is not None and timex.period.start > scene.published:
         return "planned"
-    if scene.tenses.tense_at(timex.start) == "future":
+    own_tense = _clause_tense(clause_text, scene.language) if clause_text is not None else None
+    if own_tense != "past" and scene.tenses.tense_at(timex.start) == "future":
         return "planned"
     if scene.is_reported:
         return "reported"
     return "occurred"
+
+
+def _clause_tense(clause_text: str, language: str) -> str | None:
+    """The tense of a clause by its own verbs: future if it has a future cue, past if only
+    past ones, None if it has neither (a verbless "puis à Libreville samedi")."""
+    lexicon = load_lexicon(language)
+    if any(cue.search(clause_text) for cue in lexicon.future_cues):
+        return "future"
+    if any(cue.search(clause_text) for cue in (*lexicon.past_cues, *lexicon.weak_past_cues)):
+        return "past"
+    return None
 
 
 def _summary(type_name: str, actors: tuple[Entity, ...], location: str | None) -> str:
