@@ -19,15 +19,17 @@ from timeline.extraction.context import (
 )
 from timeline.extraction.dateline import dateline_spans, within
 from timeline.extraction.event_types import OTHER, TypeMatch, event_types, find_type_keywords, nearest_type
-from timeline.extraction.gazetteer import Entity, EntityMatch, load_gazetteer
+from timeline.extraction.gazetteer import TOKEN, Entity, EntityMatch, fold, load_gazetteer
 from timeline.extraction.lexicon import load_lexicon, supported_languages
 from timeline.extraction.pattern_scan import any_within
 from timeline.extraction.people import context_lexicon, title_starts, titled_people
+from timeline.extraction.places import in_area_of, is_elsewhere, is_national_vote, is_post, landmark_city
 from timeline.extraction.sentences import Sentence, split_sentences
 from timeline.extraction.tense import TenseReader
 from timeline.extraction.timex import Timex, tag_timexes
 
 SUMMARY_PARTIES = 4
+ELECTION = "election"
 POSSESSIVE = re.compile(r"['’]s\b")
 LOCATION_PREPOSITION = re.compile(
     r"(?:\b(?:à|au|aux|en|in|at|near|près de|to|into|visited|visiting|visite|sommet de|summit in|"
@@ -71,11 +73,12 @@ FACILITY_NOUNS = frozenset(
 de Koulouba", "Hôtel Ivoire"), which is not the city or area an event is placed in."""
 FACILITY_OF = re.compile(
     rf"\b(?:{'|'.join(sorted(FACILITY_NOUNS - {'embassy', 'ambassade'}))})\b[\w\s'’-]{{0,40}}?"
-    r"(?:\s(?:de|of)\s+|\sd['’])$",
+    r"(?:\s(?:de|of)\s+|\sd['’]|,\s*)$",
     re.IGNORECASE,
 )
 """A facility named before the city it stands in, which places it: "à l'hôtel Radisson de
-Bamako", "à l'aéroport d'Abidjan" (an embassy "of France" stands elsewhere)."""
+Bamako", "à l'aéroport d'Abidjan", "at State House, Nairobi" (an embassy "of France" stands
+elsewhere)."""
 CLAUSE_BREAK = re.compile(r"[,;:()]")
 NUMBER_AFTER = re.compile(r"\s+(?:No\.?\s*|n°\s*)?\d")
 NOT_PLACES = {
@@ -142,6 +145,7 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     titles = title_starts(text, language)
     entities = [_entities(sentence, language, titles, datelines) for sentence in sentences]
     context = article_context([match for found in entities for match in found], gazetteer)
+    named = _countries_by_name(entities)
     elaboration_types = context_lexicon(language)["elaboration_types"]
     mentions: list[ExtractedMention] = []
     elaborated: list[int] = []
@@ -155,6 +159,7 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
                 mentions[index] = _with_people(mentions[index], people)
             continue
         scene = _scene(sentence, found, published, tenses, language, context)
+        scene = replace(scene, countries_named=named)
         dated_clauses = frozenset(scene.clauses.clause_at(t.start - sentence.start) for t in in_sentence)
         seen_periods: set[tuple[date, date]] = set()
         elaborated = []
@@ -193,6 +198,8 @@ class _Scene:
     language: str
     context: ArticleContext
     clauses: Clauses
+    countries_named: tuple[Entity, ...] = ()
+    """The article's countries, those named by name weighing most."""
 
     @cached_property
     def has_tensed_verb(self) -> bool:
@@ -224,7 +231,7 @@ def _parties(
 ) -> tuple[Entity | None, tuple[Entity, ...]]:
     """The place and the actors of a sentence, or of the clauses left unblanked in `text`."""
     location = _location(text, found, language) or referred_capital(text, language, context, found)
-    return location, _actors(text, found, location, referred_countries(text, language, context))
+    return location, _actors(text, found, location, language, referred_countries(text, language, context))
 
 
 @dataclass(frozen=True)
@@ -271,7 +278,7 @@ def _attributes(scene: _Scene, local_start: int, dated_clauses: frozenset[int]) 
     found.sort(key=lambda m: m.start)
     parties_text = clauses.keep(text, parties_clauses)
     referred = referred_countries(parties_text, scene.language, scene.context)
-    actors = _actors(parties_text, found, location, referred)
+    actors = _actors(parties_text, found, location, scene.language, referred)
     keywords = [k for k in scene.keywords if clauses.clause_at(k.start) == clause] or [
         k for k in scene.keywords if clauses.clause_at(k.start) in shared_clauses
     ]
@@ -371,6 +378,8 @@ def _mention(scene: _Scene, timex: Timex, dated_clauses: frozenset[int]) -> Extr
     if event_type is None and not actors and not scene.has_tensed_verb:
         return None
     type_name = event_type.name if event_type else OTHER
+    if location is None and type_name == ELECTION and is_national_vote(sentence.text, scene.language):
+        location = _voting_country(scene)
     modality = _modality(timex, scene, attributes.clause_text)
     confidence = 0.35 + (0.25 if timex.derivation == "explicit" else 0.15)
     confidence += (0.2 if event_type else 0.0) + min(len(actors), 2) * 0.1
@@ -394,16 +403,53 @@ def _mention(scene: _Scene, timex: Timex, dated_clauses: frozenset[int]) -> Extr
     )
 
 
+def _countries_by_name(entities: list[list[EntityMatch]]) -> tuple[Entity, ...]:
+    """The article's countries, most mentioned first, a name counting twice: a capital or a
+    demonym often names where some other happening was ("annoncé hier à Abuja")."""
+    gazetteer = load_gazetteer()
+    counts: dict[Entity, int] = {}
+    for match in (m for found in entities for m in found):
+        entity = match.entity
+        country = entity if entity.kind == "country" else gazetteer.by_code.get(entity.country or "")
+        if country is None or country.kind != "country":
+            continue
+        named = entity.kind == "country" and match.role != "demonym"
+        counts[country] = counts.get(country, 0) + (2 if named else 1)
+    return tuple(sorted(counts, key=lambda country: -counts[country]))
+
+
+def _voting_country(scene: _Scene) -> Entity | None:
+    """The country a national vote is held in: the one the sentence names, else that of a person
+    it names ("M. Oligui Nguema a été élu président"), else the article's main country."""
+    gazetteer = load_gazetteer()
+    for match in scene.found:
+        if match.entity.kind == "country":
+            return match.entity
+    for match in scene.found:
+        if match.entity.kind == "person" and match.entity.country in gazetteer.by_code:
+            return gazetteer.by_code[match.entity.country]
+    countries = scene.countries_named or scene.context.countries
+    return countries[0] if countries else None
+
+
 def _location(sentence: str, entities: list[EntityMatch], language: str) -> Entity | None:
-    """Where it happened: a known city, else an unknown capitalised place, else a country, right
-    after "à", "in", "at", "to", "visited", named with the summit ("the New Delhi summit") or
-    after a site in it ("à l'hôtel Radisson de Bamako"); a site itself ("Air Base 101") is none."""
-    placed = [m for m in entities if _introduces_place(sentence, m)]
+    """Where it happened: a known city, else a seat of government ("the White House"), else an
+    unknown capitalised place, else a country, right after "à", "in", "at", "to", "visited", in a
+    part of a city ("in east London"), named with the summit ("the New Delhi summit") or after a
+    site in it ("à l'hôtel Radisson de Bamako"); a site itself ("Air Base 101") is none, and
+    neither is where someone is posted or based ("son ambassadeur à Bamako")."""
+    entities = [m for m in entities if not is_elsewhere(sentence, m.start, language)]
+    placed = [
+        m for m in entities if _introduces_place(sentence, m) or in_area_of(sentence, m.start, language)
+    ]
     for match in entities:
         if match.entity.kind != "city" or match.role == "demonym":
             continue
         if match in placed or FACILITY_OF.search(sentence, max(0, match.start - 60), match.start):
             return match.entity
+    landmark = landmark_city(sentence, language)
+    if landmark is not None:
+        return _city_named(landmark)
     unknown = _unknown_place(sentence, entities, language)
     if unknown is not None:
         return unknown
@@ -411,6 +457,14 @@ def _location(sentence: str, entities: list[EntityMatch], language: str) -> Enti
         if match.entity.kind == "country" and match.role != "demonym":
             return match.entity
     return None
+
+
+def _city_named(name: str) -> Entity:
+    """The gazetteer's city of that name, or a new one."""
+    surface = load_gazetteer().surfaces.get(tuple(fold(token) for token in TOKEN.findall(name)))
+    if surface is not None and surface.entity.kind == "city":
+        return surface.entity
+    return Entity(name, "city", None)
 
 
 def _introduces_place(sentence: str, match: EntityMatch) -> bool:
@@ -427,6 +481,8 @@ def _unknown_place(sentence: str, entities: list[EntityMatch], language: str) ->
         if lexicon.month_number(first) or lexicon.weekday_number(first) or first in NOT_PLACES:
             continue
         if any(m.start < match.end("place") and match.start("place") < m.end for m in entities):
+            continue
+        if is_elsewhere(sentence, match.start("place"), language):
             continue
         if _is_facility(sentence, name, match.end("place")):
             # "at Air Base 101 in the capital": the site is no place to report, a city beside it is
@@ -464,11 +520,16 @@ def _city_in_clause(sentence: str, entities: list[EntityMatch], position: int) -
 
 
 def _actors(
-    text: str, entities: list[EntityMatch], location: Entity | None, referred: tuple[Entity, ...] = ()
+    text: str,
+    entities: list[EntityMatch],
+    location: Entity | None,
+    language: str,
+    referred: tuple[Entity, ...] = (),
 ) -> tuple[Entity, ...]:
     """Countries, organisations and people taking part, with the country each person represents;
-    a capital not used as a place stands for its government ("Moscou a salué…"), but one written
-    as a place ("Speaking in Dakar, …", "puis à Libreville") stands for no one."""
+    a capital not used as a place stands for its government ("Moscou a salué…"), and so does the
+    capital an envoy is posted to ("son ambassadeur à Bamako"), but one written as a place
+    ("Speaking in Dakar, …", "puis à Libreville") stands for no one."""
     gazetteer = load_gazetteer()
     actors: dict[tuple[str, str | None], Entity] = {}
     for match in entities:
@@ -476,7 +537,7 @@ def _actors(
         if entity.kind == "city":
             if match.role != "capital" or entity is location or entity.code is None:
                 continue
-            if _introduces_place(text, match):
+            if _introduces_place(text, match) and not is_post(text, match.start, language):
                 continue
             entity = gazetteer.by_code.get(entity.code, entity)
         if location is not None and entity is location:
