@@ -13,11 +13,12 @@ import json
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import groupby, pairwise
 
 from timeline.config import data_dir
 from timeline.extraction.lexicon import load_lexicon
+from timeline.extraction.pattern_scan import PatternScan
 
 SEPARATOR = re.compile(r"[,;()]")
 WORD = re.compile(r"[^\W\d_]+")
@@ -33,14 +34,25 @@ class Clauses:
     """The reporting clauses: a closing one (", the ministry said on Friday") or one followed by
     what it reports ("Faye said on Friday that…")."""
     subjects: tuple[tuple[int, int], ...]
-    """Per clause, the span where its subject would stand: before the opening clause's first
-    verb, right after a coordinator's marker."""
+    """Per clause after the first, the span where its subject would stand: right after its
+    marker."""
     antecedents: tuple[tuple[int, int] | None, ...]
     """Per clause, for a relative clause, the words it hangs on ("Faye, whom leaders asked")."""
 
+    sentence: str = ""
+    language: str = ""
+
     @property
     def count(self) -> int:
-        return max(self.owners, default=0) + 1
+        return len(self.subjects) + 1
+
+    @cached_property
+    def opening_subject(self) -> tuple[int, int]:
+        """The span from the sentence's start to its first verb, fronted phrases included
+        (worked out only for a sentence whose later clauses need it)."""
+        end = next((i for i, owner in enumerate(self.owners) if owner != 0), len(self.owners))
+        verb = _verb_at(self.sentence, 0, end, self.language)
+        return 0, end if verb is None else verb
 
     def clause_at(self, position: int) -> int:
         """The clause holding the character at `position` (the last one past the end)."""
@@ -59,10 +71,15 @@ class Clauses:
         return "".join(parts)
 
 
+ONE_CLAUSE = Clauses((), frozenset(), (), (None,))
+"""A sentence with no marker: every position is in clause 0."""
+
+
 @dataclass(frozen=True)
 class _Markers:
-    coordinators: re.Pattern[str]
-    complements: tuple[re.Pattern[str], ...]
+    coordinators: PatternScan
+    """Scanned together: each is tried only where its first word occurs."""
+    complements: PatternScan
     """A reporting verb and the clause it reports, which opens at the group "at"."""
     relatives: re.Pattern[str]
     attributions: re.Pattern[str]
@@ -79,39 +96,50 @@ def _markers(language: str) -> _Markers | None:
     def joined(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{pattern})" for pattern in words[key]), re.IGNORECASE)
 
-    complements = tuple(re.compile(pattern, re.IGNORECASE) for pattern in words["complements"])
+    def scan(key: str) -> PatternScan:
+        return PatternScan(re.compile(pattern, re.IGNORECASE) for pattern in words[key])
+
     return _Markers(
-        joined("coordinators"),
-        complements,
+        scan("coordinators"),
+        scan("complements"),
         joined("relatives"),
         joined("attributions"),
         frozenset(words["determiners"]),
     )
 
 
-def split_clauses(sentence: str, language: str) -> Clauses:
+def split_clauses(sentence: str, language: str, *, relatives_only: bool = False) -> Clauses:
     """Assign each character of `sentence` to a clause; a sentence with no marker is one clause.
 
     Args:
         sentence: one sentence.
         language: an ISO 639-1 code; a language without markers is never split.
+        relatives_only: part only relative clauses off, the cheapest split: a sentence with one
+            dated happening needs no more than keeping a relative clause's tense apart
+            ("Timor-Leste, which joined in 2025, will attend…").
 
     Returns:
         The clause of every character, clause 0 being the one the sentence opens with.
     """
     markers = _markers(language)
-    owners = [0] * len(sentence)
     if markers is None:
-        return Clauses(tuple(owners), frozenset(), ((0, 0),), (None,))
-    marker_ends = {m.start(): m.end() for m in markers.coordinators.finditer(sentence)}
-    starts = set(marker_ends)
-    complements = {m.start("at") for pattern in markers.complements for m in pattern.finditer(sentence)}
-    attribution = markers.attributions.search(sentence)
-    closing = attribution.start() if attribution is not None and attribution.start() > 0 else None
+        return ONE_CLAUSE
+    marker_ends: dict[int, int] = {}
+    complements: set[int] = set()
+    closing = None
+    if not relatives_only:
+        marker_ends = {m.start(): m.end() for _, m in markers.coordinators.matches(sentence)}
+        complements = {m.start("at") for _, m in markers.complements.matches(sentence)}
+        attribution = markers.attributions.search(sentence)
+        closing = attribution.start() if attribution is not None and attribution.start() > 0 else None
     end = len(sentence) if closing is None else closing
-    ordered = sorted(start for start in starts | complements if 0 < start < end)
+    ordered = sorted(start for start in {*marker_ends, *complements} if 0 < start < end)
     if closing is not None:
         ordered.append(closing)
+    relatives = list(markers.relatives.finditer(sentence))
+    if not ordered and not relatives:
+        return ONE_CLAUSE
+    owners = [0] * len(sentence)
     reporting = set()
     clause = 0
     for clause, start in enumerate(ordered, start=1):
@@ -121,7 +149,7 @@ def split_clauses(sentence: str, language: str) -> Clauses:
     if closing is not None:
         reporting.add(clause)
     antecedents: list[tuple[int, int] | None] = [None] * (clause + 1)
-    for relative in markers.relatives.finditer(sentence):
+    for relative in relatives:
         clause += 1
         enclosing = owners[relative.start()]
         head = max((m.end() for m in SEPARATOR.finditer(sentence, 0, relative.start())), default=0)
@@ -129,10 +157,11 @@ def split_clauses(sentence: str, language: str) -> Clauses:
         antecedents.append((head, relative.start()))
         stop = _relative_end(sentence, relative.end(), language)
         owners[relative.start() : stop] = [clause] * (stop - relative.start())
-    subjects = [_opening_subject(sentence, owners, language)]
-    subjects += [_subject(sentence, marker_ends.get(start, start), markers) for start in ordered]
-    subjects += [(0, 0)] * (clause + 1 - len(subjects))
-    return Clauses(tuple(owners), frozenset(reporting), tuple(subjects), tuple(antecedents))
+    subjects = [_subject(sentence, marker_ends.get(start, start), markers) for start in ordered]
+    subjects += [(0, 0)] * (clause - len(subjects))
+    return Clauses(
+        tuple(owners), frozenset(reporting), tuple(subjects), tuple(antecedents), sentence, language
+    )
 
 
 def _relative_end(sentence: str, start: int, language: str) -> int:
@@ -146,13 +175,6 @@ def _relative_end(sentence: str, start: int, language: str) -> int:
     return len(sentence)
 
 
-def _opening_subject(sentence: str, owners: list[int], language: str) -> tuple[int, int]:
-    """The span from the sentence's start to its first verb, fronted phrases included."""
-    end = next((i for i, owner in enumerate(owners) if owner != 0), len(owners))
-    verb = _verb_at(sentence, 0, end, language)
-    return 0, end if verb is None else verb
-
-
 def _subject(sentence: str, start: int, markers: _Markers) -> tuple[int, int]:
     """The span from a clause's marker to its first lower-case word other than a determiner:
     "while Indonesia's minister Sugiono is…" names its subject, "before hosting Benin's
@@ -163,12 +185,30 @@ def _subject(sentence: str, start: int, markers: _Markers) -> tuple[int, int]:
     return start, len(sentence)
 
 
+def clause_tense(clause_text: str, language: str) -> str | None:
+    """The tense of a clause by its own verbs: "future" if it has a future cue, "past" if only
+    past ones, None if it has neither (a verbless "puis à Libreville samedi")."""
+    if _tense_cues(language, "future").search(clause_text):
+        return "future"
+    if _tense_cues(language, "past").search(clause_text):
+        return "past"
+    return None
+
+
 def _verb_at(sentence: str, start: int, end: int, language: str) -> int | None:
     """Where the first tensed verb between start and end is, if any."""
+    match = _tense_cues(language, "any").search(sentence, start, end)
+    return match.start() if match else None
+
+
+@cache
+def _tense_cues(language: str, tense: str) -> re.Pattern[str]:
+    """A language's future cues, past cues (suffix ones included) or the firm ones of both, as
+    one pattern: one search instead of one per cue."""
     lexicon = load_lexicon(language)
-    found = [
-        match.start()
-        for cue in (*lexicon.future_cues, *lexicon.past_cues)
-        if (match := cue.search(sentence, start, end)) is not None
-    ]
-    return min(found, default=None)
+    cues = {
+        "future": lexicon.future_cues,
+        "past": (*lexicon.past_cues, *lexicon.weak_past_cues),
+        "any": (*lexicon.future_cues, *lexicon.past_cues),
+    }[tense]
+    return re.compile("|".join(f"(?:{cue.pattern})" for cue in cues))

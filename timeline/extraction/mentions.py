@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, cached_property
 
-from timeline.extraction.clauses import Clauses, split_clauses
+from timeline.extraction.clauses import Clauses, clause_tense, split_clauses
 from timeline.extraction.context import (
     ArticleContext,
     article_context,
@@ -145,7 +145,6 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     titles = title_starts(text, language)
     entities = [_entities(sentence, language, titles, datelines) for sentence in sentences]
     context = article_context([match for found in entities for match in found], gazetteer)
-    named = _countries_by_name(entities)
     elaboration_types = context_lexicon(language)["elaboration_types"]
     mentions: list[ExtractedMention] = []
     elaborated: list[int] = []
@@ -158,8 +157,8 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
             for index in elaborated:
                 mentions[index] = _with_people(mentions[index], people)
             continue
-        scene = _scene(sentence, found, published, tenses, language, context)
-        scene = replace(scene, countries_named=named)
+        several_dates = len({(t.period.start, t.period.end) for t in in_sentence if t.period}) > 1
+        scene = _scene(sentence, found, published, tenses, language, context, several_dates, entities)
         dated_clauses = frozenset(scene.clauses.clause_at(t.start - sentence.start) for t in in_sentence)
         seen_periods: set[tuple[date, date]] = set()
         elaborated = []
@@ -198,8 +197,8 @@ class _Scene:
     language: str
     context: ArticleContext
     clauses: Clauses
-    countries_named: tuple[Entity, ...] = ()
-    """The article's countries, those named by name weighing most."""
+    article_entities: Sequence[list[EntityMatch]] = ()
+    """What every sentence of the article names, for the rare mention that needs it."""
 
     @cached_property
     def has_tensed_verb(self) -> bool:
@@ -217,21 +216,39 @@ def _scene(
     tenses: TenseReader,
     language: str,
     context: ArticleContext,
+    several_dates: bool,
+    article_entities: Sequence[list[EntityMatch]],
 ) -> _Scene:
     """Work out once what every date of a sentence shares: its type keywords, place and actors."""
     text = sentence.text
     location, actors = _parties(text, found, language, context)
     keywords = find_type_keywords(text, language)
-    clauses = split_clauses(text, language)
-    return _Scene(sentence, keywords, published, tenses, location, actors, found, language, context, clauses)
+    clauses = split_clauses(text, language, relatives_only=not several_dates)
+    return _Scene(
+        sentence,
+        keywords,
+        published,
+        tenses,
+        location,
+        actors,
+        found,
+        language,
+        context,
+        clauses,
+        article_entities,
+    )
 
 
 def _parties(
     text: str, found: list[EntityMatch], language: str, context: ArticleContext
 ) -> tuple[Entity | None, tuple[Entity, ...]]:
     """The place and the actors of a sentence, or of the clauses left unblanked in `text`."""
-    location = _location(text, found, language) or referred_capital(text, language, context, found)
+    location = _place(text, found, language, context)
     return location, _actors(text, found, location, language, referred_countries(text, language, context))
+
+
+def _place(text: str, found: list[EntityMatch], language: str, context: ArticleContext) -> Entity | None:
+    return _location(text, found, language) or referred_capital(text, language, context, found)
 
 
 @dataclass(frozen=True)
@@ -252,18 +269,22 @@ def _attributes(scene: _Scene, local_start: int, dated_clauses: frozenset[int]) 
     relative clause the words it hangs on; a closing reporting clause (", the ministry said on
     Friday") speaks about the whole sentence, so its statement keeps the sentence's actors."""
     clauses = scene.clauses
-    if clauses.count == 1:
+    if clauses.count == 1 or dated_clauses == {0}:  # no other clause holds a date of its own
         return _Attributes(scene.location, scene.actors, scene.keywords, None)
     clause = clauses.clause_at(local_start)
     text = scene.sentence.text
-    shared_clauses = set(range(clauses.count)) - (dated_clauses - {clause})
     own = clauses.keep(text, {clause})
-    location = _parties(own, _found_in(scene, clauses, {clause}), scene.language, scene.context)[0]
+    keywords = [k for k in scene.keywords if clauses.clause_at(k.start) == clause]
+    own_location = _place(own, _found_in(scene, clauses, {clause}), scene.language, scene.context)
+    if dated_clauses == {clause} and clause not in clauses.reporting:  # the rest is all shared
+        location = own_location or scene.location
+        actors = tuple(actor for actor in scene.actors if actor is not location)
+        return _Attributes(location, actors, keywords or scene.keywords, own)
+    shared_clauses = set(range(clauses.count)) - (dated_clauses - {clause})
+    location = own_location
     if location is None:
         shared = clauses.keep(text, shared_clauses)
-        location = _parties(shared, _found_in(scene, clauses, shared_clauses), scene.language, scene.context)[
-            0
-        ]
+        location = _place(shared, _found_in(scene, clauses, shared_clauses), scene.language, scene.context)
     parties_clauses = shared_clauses
     if clause in clauses.reporting:  # a statement is about what it reports, not what it hangs on
         parties_clauses = {
@@ -279,9 +300,7 @@ def _attributes(scene: _Scene, local_start: int, dated_clauses: frozenset[int]) 
     parties_text = clauses.keep(text, parties_clauses)
     referred = referred_countries(parties_text, scene.language, scene.context)
     actors = _actors(parties_text, found, location, scene.language, referred)
-    keywords = [k for k in scene.keywords if clauses.clause_at(k.start) == clause] or [
-        k for k in scene.keywords if clauses.clause_at(k.start) in shared_clauses
-    ]
+    keywords = keywords or [k for k in scene.keywords if clauses.clause_at(k.start) in shared_clauses]
     return _Attributes(location, actors, keywords or scene.keywords, own)
 
 
@@ -299,11 +318,13 @@ def _borrowed_span(
     antecedent = clauses.antecedents[clause]
     if antecedent is not None:
         return antecedent
-    start, end = clauses.subjects[clause]
-    end = min(end, local_start)
-    if clause == 0 or clause in clauses.reporting or any(start <= m.start < end for m in in_own):
+    if clause == 0 or clause in clauses.reporting:
         return (0, 0)
-    return clauses.subjects[0]
+    start, end = clauses.subjects[clause - 1]
+    end = min(end, local_start)
+    if any(start <= m.start < end for m in in_own):
+        return (0, 0)
+    return clauses.opening_subject
 
 
 def _entities(
@@ -403,7 +424,7 @@ def _mention(scene: _Scene, timex: Timex, dated_clauses: frozenset[int]) -> Extr
     )
 
 
-def _countries_by_name(entities: list[list[EntityMatch]]) -> tuple[Entity, ...]:
+def _countries_by_name(entities: Sequence[list[EntityMatch]]) -> tuple[Entity, ...]:
     """The article's countries, most mentioned first, a name counting twice: a capital or a
     demonym often names where some other happening was ("annoncé hier à Abuja")."""
     gazetteer = load_gazetteer()
@@ -428,7 +449,7 @@ def _voting_country(scene: _Scene) -> Entity | None:
     for match in scene.found:
         if match.entity.kind == "person" and match.entity.country in gazetteer.by_code:
             return gazetteer.by_code[match.entity.country]
-    countries = scene.countries_named or scene.context.countries
+    countries = _countries_by_name(scene.article_entities) or scene.context.countries
     return countries[0] if countries else None
 
 
@@ -438,14 +459,15 @@ def _location(sentence: str, entities: list[EntityMatch], language: str) -> Enti
     part of a city ("in east London"), named with the summit ("the New Delhi summit") or after a
     site in it ("à l'hôtel Radisson de Bamako"); a site itself ("Air Base 101") is none, and
     neither is where someone is posted or based ("son ambassadeur à Bamako")."""
-    entities = [m for m in entities if not is_elsewhere(sentence, m.start, language)]
-    placed = [
-        m for m in entities if _introduces_place(sentence, m) or in_area_of(sentence, m.start, language)
-    ]
+    placed = [m for m in entities if _introduces_place(sentence, m)]
     for match in entities:
         if match.entity.kind != "city" or match.role == "demonym":
             continue
-        if match in placed or FACILITY_OF.search(sentence, max(0, match.start - 60), match.start):
+        if (
+            match in placed
+            or FACILITY_OF.search(sentence, max(0, match.start - 60), match.start)
+            or in_area_of(sentence, match.start, language)
+        ) and not is_elsewhere(sentence, match.start, language):
             return match.entity
     landmark = landmark_city(sentence, language)
     if landmark is not None:
@@ -454,7 +476,8 @@ def _location(sentence: str, entities: list[EntityMatch], language: str) -> Enti
     if unknown is not None:
         return unknown
     for match in placed:
-        if match.entity.kind == "country" and match.role != "demonym":
+        country = match.entity.kind == "country" and match.role != "demonym"
+        if country and not is_elsewhere(sentence, match.start, language):
             return match.entity
     return None
 
@@ -557,23 +580,12 @@ def _modality(timex: Timex, scene: _Scene, clause_text: str | None) -> str:
     assert timex.period is not None
     if scene.published is not None and timex.period.start > scene.published:
         return "planned"
-    own_tense = _clause_tense(clause_text, scene.language) if clause_text is not None else None
+    own_tense = clause_tense(clause_text, scene.language) if clause_text is not None else None
     if own_tense != "past" and scene.tenses.tense_at(timex.start) == "future":
         return "planned"
     if scene.is_reported:
         return "reported"
     return "occurred"
-
-
-def _clause_tense(clause_text: str, language: str) -> str | None:
-    """The tense of a clause by its own verbs: future if it has a future cue, past if only
-    past ones, None if it has neither (a verbless "puis à Libreville samedi")."""
-    lexicon = load_lexicon(language)
-    if any(cue.search(clause_text) for cue in lexicon.future_cues):
-        return "future"
-    if any(cue.search(clause_text) for cue in (*lexicon.past_cues, *lexicon.weak_past_cues)):
-        return "past"
-    return None
 
 
 def _summary(type_name: str, actors: tuple[Entity, ...], location: str | None) -> str:
