@@ -92,3 +92,23 @@ def test_a_clause_without_a_subject_of_its_own_shares_the_sentences(text: str, l
     tuesday = dated(text, language, date(2025, 4, 1))
     assert {"GHA", "BEN"} <= codes(tuesday)
     assert "TGO" not in codes(tuesday)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Ghana votes on Monday. EU observers, who have been in the country since 1 March, "
+            "said on 3 April that the campaign was calm.",
+            "en",
+        ),
+        (
+            "Le Ghana vote lundi. Les observateurs de l'UE, qui sont dans le pays depuis le 1er mars, "
+            "ont indiqué le 3 avril que la campagne était calme.",
+            "fr",
+        ),
+    ],
+)
+def test_a_country_referred_to_in_one_clause_concerns_the_whole_sentence(text: str, language: str) -> None:
+    """ "The country" is the article's, whichever clause names it."""
+    assert "GHA" in codes(dated(text, language, date(2025, 4, 3)))

@@ -298,7 +298,9 @@ def _attributes(scene: _Scene, local_start: int, dated_clauses: frozenset[int]) 
     found += [m for m in scene.found if m not in found and span[0] <= m.start < span[1]]
     found.sort(key=lambda m: m.start)
     parties_text = clauses.keep(text, parties_clauses)
-    referred = referred_countries(parties_text, scene.language, scene.context)
+    # "the country" and "les deux pays" refer to the article's countries, whichever clause
+    # holds them: every happening of the sentence concerns them
+    referred = referred_countries(text, scene.language, scene.context)
     actors = _actors(parties_text, found, location, scene.language, referred)
     keywords = keywords or [k for k in scene.keywords if clauses.clause_at(k.start) in shared_clauses]
     return _Attributes(location, actors, keywords or scene.keywords, own)
