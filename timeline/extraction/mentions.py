@@ -21,6 +21,7 @@ from timeline.extraction.dateline import dateline_spans, within
 from timeline.extraction.event_types import OTHER, TypeMatch, event_types, find_type_keywords, nearest_type
 from timeline.extraction.gazetteer import TOKEN, Entity, EntityMatch, fold, load_gazetteer
 from timeline.extraction.lexicon import load_lexicon, supported_languages
+from timeline.extraction.modality import is_hearsay
 from timeline.extraction.pattern_scan import any_within
 from timeline.extraction.people import context_lexicon, title_starts, titled_people
 from timeline.extraction.places import in_area_of, is_elsewhere, is_national_vote, is_post, landmark_city
@@ -585,7 +586,7 @@ def _modality(timex: Timex, scene: _Scene, clause_text: str | None) -> str:
     own_tense = clause_tense(clause_text, scene.language) if clause_text is not None else None
     if own_tense != "past" and scene.tenses.tense_at(timex.start) == "future":
         return "planned"
-    if scene.is_reported:
+    if scene.is_reported and is_hearsay(scene.sentence.text, scene.language):
         return "reported"
     return "occurred"
 
