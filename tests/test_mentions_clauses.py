@@ -112,3 +112,18 @@ def test_a_clause_without_a_subject_of_its_own_shares_the_sentences(text: str, l
 def test_a_country_referred_to_in_one_clause_concerns_the_whole_sentence(text: str, language: str) -> None:
     """ "The country" is the article's, whichever clause names it."""
     assert "GHA" in codes(dated(text, language, date(2025, 4, 3)))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ministers will attend the ECOWAS summit, which will include talks in Abuja on 10 April.", "en"),
+        (
+            "Les ministres assisteront au sommet de la CEDEAO, qui comprendra des pourparlers à Abuja le 10 avril.",
+            "fr",
+        ),
+    ],
+)
+def test_a_relative_clause_is_typed_by_the_words_it_hangs_on(text: str, language: str) -> None:
+    """The clause tells when the summit is; its own "talks" are part of it."""
+    assert dated(text, language, date(2025, 4, 10)).event_type == "summit"

@@ -21,6 +21,9 @@ from timeline.extraction.lexicon import load_lexicon
 from timeline.extraction.pattern_scan import PatternScan
 
 SEPARATOR = re.compile(r"[,;()]")
+CLAUSE_SEPARATOR = re.compile(r"[,;]")
+"""What may stand before a relative clause's antecedent, whose own brackets it keeps ("le sommet
+de la CEEAC (…), qui s'est tenu…")."""
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -152,7 +155,7 @@ def split_clauses(sentence: str, language: str, *, relatives_only: bool = False)
     for relative in relatives:
         clause += 1
         enclosing = owners[relative.start()]
-        head = max((m.end() for m in SEPARATOR.finditer(sentence, 0, relative.start())), default=0)
+        head = max((m.end() for m in CLAUSE_SEPARATOR.finditer(sentence, 0, relative.start())), default=0)
         head = max(head, owners.index(enclosing))
         antecedents.append((head, relative.start()))
         stop = _relative_end(sentence, relative.end(), language)

@@ -275,7 +275,7 @@ def _attributes(scene: _Scene, local_start: int, dated_clauses: frozenset[int]) 
     clause = clauses.clause_at(local_start)
     text = scene.sentence.text
     own = clauses.keep(text, {clause})
-    keywords = [k for k in scene.keywords if clauses.clause_at(k.start) == clause]
+    keywords = _own_keywords(scene.keywords, clauses, clause)
     own_location = _place(own, _found_in(scene, clauses, {clause}), scene.language, scene.context)
     if dated_clauses == {clause} and clause not in clauses.reporting:  # the rest is all shared
         location = own_location or scene.location
@@ -305,6 +305,18 @@ def _attributes(scene: _Scene, local_start: int, dated_clauses: frozenset[int]) 
     actors = _actors(parties_text, found, location, scene.language, referred)
     keywords = keywords or [k for k in scene.keywords if clauses.clause_at(k.start) in shared_clauses]
     return _Attributes(location, actors, keywords or scene.keywords, own)
+
+
+def _own_keywords(keywords: list[TypeMatch], clauses: Clauses, clause: int) -> list[TypeMatch]:
+    """The type keywords of a clause: for a relative clause, those of the words it hangs on
+    first, since it tells when or where that happened ("the OSCE Ministerial Council, which will
+    be held on 3-4 December" is a summit)."""
+    antecedent = clauses.antecedents[clause]
+    if antecedent is not None:
+        named = [k for k in keywords if antecedent[0] <= k.start < antecedent[1]]
+        if named:
+            return named
+    return [k for k in keywords if clauses.clause_at(k.start) == clause]
 
 
 def _found_in(scene: _Scene, clauses: Clauses, kept: set[int]) -> list[EntityMatch]:
