@@ -155,9 +155,7 @@ def split_clauses(sentence: str, language: str, *, relatives_only: bool = False)
     for relative in relatives:
         clause += 1
         enclosing = owners[relative.start()]
-        head = max((m.end() for m in CLAUSE_SEPARATOR.finditer(sentence, 0, relative.start())), default=0)
-        head = max(head, owners.index(enclosing))
-        antecedents.append((head, relative.start()))
+        antecedents.append(_antecedent(sentence, owners.index(enclosing), relative.start(), language))
         stop = _relative_end(sentence, relative.end(), language)
         owners[relative.start() : stop] = [clause] * (stop - relative.start())
     subjects = [_subject(sentence, marker_ends.get(start, start), markers) for start in ordered]
@@ -165,6 +163,17 @@ def split_clauses(sentence: str, language: str, *, relatives_only: bool = False)
     return Clauses(
         tuple(owners), frozenset(reporting), tuple(subjects), tuple(antecedents), sentence, language
     )
+
+
+def _antecedent(sentence: str, clause_start: int, marker: int, language: str) -> tuple[int, int]:
+    """The words a relative clause hangs on: those after the last comma and the last verb before
+    it ("the results system, which collapsed" hangs on "the results system", not on the
+    "statement" the sentence opened with)."""
+    head = max(
+        (m.end() for m in CLAUSE_SEPARATOR.finditer(sentence, clause_start, marker)), default=clause_start
+    )
+    verbs = [m.end() for m in _tense_cues(language, "any").finditer(sentence, head, marker)]
+    return (verbs[-1] if verbs else head), marker
 
 
 def _relative_end(sentence: str, start: int, language: str) -> int:
