@@ -71,7 +71,7 @@ def test_titles_and_hearsay_are_read_in_every_sentence_of_an_article() -> None:
     text = (
         "The delegation arrived in Dakar on 2 April 2025.\n\n"
         "Foreign Minister Hugh Todd met his counterpart on 3 April 2025. "
-        "The ministers, according to officials, signed an agreement on 4 April 2025."
+        "The ministers, according to officials, reportedly signed an agreement on 4 April 2025."
     )
     found = {m.date_start.day: m for m in events(text, "en")}
     assert [a.name for a in found[3].actors if a.kind == "person"] == ["Hugh Todd"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, cached_property
 
+from timeline.extraction.clauses import Clauses, clause_tense, split_clauses
 from timeline.extraction.context import (
     ArticleContext,
     article_context,
@@ -16,16 +17,20 @@ from timeline.extraction.context import (
     referred_capital,
     referred_countries,
 )
+from timeline.extraction.dateline import dateline_spans, within
 from timeline.extraction.event_types import OTHER, TypeMatch, event_types, find_type_keywords, nearest_type
-from timeline.extraction.gazetteer import Entity, EntityMatch, load_gazetteer
+from timeline.extraction.gazetteer import TOKEN, Entity, EntityMatch, fold, load_gazetteer
 from timeline.extraction.lexicon import load_lexicon, supported_languages
+from timeline.extraction.modality import is_hearsay
 from timeline.extraction.pattern_scan import any_within
 from timeline.extraction.people import context_lexicon, title_starts, titled_people
+from timeline.extraction.places import in_area_of, is_elsewhere, is_national_vote, is_post, landmark_city
 from timeline.extraction.sentences import Sentence, split_sentences
 from timeline.extraction.tense import TenseReader
 from timeline.extraction.timex import Timex, tag_timexes
 
 SUMMARY_PARTIES = 4
+ELECTION = "election"
 POSSESSIVE = re.compile(r"['’]s\b")
 LOCATION_PREPOSITION = re.compile(
     r"(?:\b(?:à|au|aux|en|in|at|near|près de|to|into|visited|visiting|visite|sommet de|summit in|"
@@ -69,11 +74,12 @@ FACILITY_NOUNS = frozenset(
 de Koulouba", "Hôtel Ivoire"), which is not the city or area an event is placed in."""
 FACILITY_OF = re.compile(
     rf"\b(?:{'|'.join(sorted(FACILITY_NOUNS - {'embassy', 'ambassade'}))})\b[\w\s'’-]{{0,40}}?"
-    r"(?:\s(?:de|of)\s+|\sd['’])$",
+    r"(?:\s(?:de|of)\s+|\sd['’]|,\s*)$",
     re.IGNORECASE,
 )
 """A facility named before the city it stands in, which places it: "à l'hôtel Radisson de
-Bamako", "à l'aéroport d'Abidjan" (an embassy "of France" stands elsewhere)."""
+Bamako", "à l'aéroport d'Abidjan", "at State House, Nairobi" (an embassy "of France" stands
+elsewhere)."""
 CLAUSE_BREAK = re.compile(r"[,;:()]")
 NUMBER_AFTER = re.compile(r"\s+(?:No\.?\s*|n°\s*)?\d")
 NOT_PLACES = {
@@ -127,17 +133,18 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     """
     if language not in _supported_languages():
         return
+    datelines = dateline_spans(text)
     timexes = [
         t
         for t in tag_timexes(text, language=language, reference=published)
-        if t.period and t.type in ("DATE", "TIME")
+        if t.period and t.type in ("DATE", "TIME") and not within(datelines, t.start)
     ]
     starts = [t.start for t in timexes]  # in text order, as tag_timexes returns them
     tenses = TenseReader(text, load_lexicon(language))
     gazetteer = load_gazetteer()
     sentences = split_sentences(text, language)
     titles = title_starts(text, language)
-    entities = [_entities(sentence, language, titles) for sentence in sentences]
+    entities = [_entities(sentence, language, titles, datelines) for sentence in sentences]
     context = article_context([match for found in entities for match in found], gazetteer)
     elaboration_types = context_lexicon(language)["elaboration_types"]
     mentions: list[ExtractedMention] = []
@@ -151,7 +158,9 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
             for index in elaborated:
                 mentions[index] = _with_people(mentions[index], people)
             continue
-        scene = _scene(sentence, found, published, tenses, language, context)
+        several_dates = len({(t.period.start, t.period.end) for t in in_sentence if t.period}) > 1
+        scene = _scene(sentence, found, published, tenses, language, context, several_dates, entities)
+        dated_clauses = frozenset(scene.clauses.clause_at(t.start - sentence.start) for t in in_sentence)
         seen_periods: set[tuple[date, date]] = set()
         elaborated = []
         for timex in in_sentence:
@@ -159,7 +168,7 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
             key = (timex.period.start, timex.period.end)
             if key in seen_periods:
                 continue
-            mention = _mention(scene, timex)
+            mention = _mention(scene, timex, dated_clauses)
             if mention is not None:
                 seen_periods.add(key)
                 if mention.event_type in elaboration_types:
@@ -185,6 +194,12 @@ class _Scene:
     tenses: TenseReader
     location: Entity | None
     actors: tuple[Entity, ...]
+    found: list[EntityMatch]
+    language: str
+    context: ArticleContext
+    clauses: Clauses
+    article_entities: Sequence[list[EntityMatch]] = ()
+    """What every sentence of the article names, for the rare mention that needs it."""
 
     @cached_property
     def has_tensed_verb(self) -> bool:
@@ -202,18 +217,140 @@ def _scene(
     tenses: TenseReader,
     language: str,
     context: ArticleContext,
+    several_dates: bool,
+    article_entities: Sequence[list[EntityMatch]],
 ) -> _Scene:
     """Work out once what every date of a sentence shares: its type keywords, place and actors."""
     text = sentence.text
-    location = _location(text, found, language) or referred_capital(text, language, context, found)
-    actors = _actors(found, location, referred_countries(text, language, context))
-    return _Scene(sentence, find_type_keywords(text, language), published, tenses, location, actors)
+    location, actors = _parties(text, found, language, context)
+    keywords = find_type_keywords(text, language)
+    clauses = split_clauses(text, language, relatives_only=not several_dates)
+    return _Scene(
+        sentence,
+        keywords,
+        published,
+        tenses,
+        location,
+        actors,
+        found,
+        language,
+        context,
+        clauses,
+        article_entities,
+    )
 
 
-def _entities(sentence: Sentence, language: str, title_starts: Sequence[int]) -> list[EntityMatch]:
-    """Gazetteer matches plus people introduced by a title, without overlaps."""
+def _parties(
+    text: str, found: list[EntityMatch], language: str, context: ArticleContext
+) -> tuple[Entity | None, tuple[Entity, ...]]:
+    """The place and the actors of a sentence, or of the clauses left unblanked in `text`."""
+    location = _place(text, found, language, context)
+    return location, _actors(text, found, location, language, referred_countries(text, language, context))
+
+
+def _place(text: str, found: list[EntityMatch], language: str, context: ArticleContext) -> Entity | None:
+    return _location(text, found, language) or referred_capital(text, language, context, found)
+
+
+@dataclass(frozen=True)
+class _Attributes:
+    """What a dated happening takes from its sentence: its place, actors and type keywords."""
+
+    location: Entity | None
+    actors: tuple[Entity, ...]
+    keywords: list[TypeMatch]
+    clause_text: str | None
+    """Its own clause, the rest blanked, when the sentence has several; None when it has one."""
+
+
+def _attributes(scene: _Scene, local_start: int, dated_clauses: frozenset[int]) -> _Attributes:
+    """Each happening takes what its own clause says, then what the undated clauses say, never
+    what another dated clause says ("…vendredi à Dakar, puis à Libreville samedi"). A clause
+    keeps the subject it shares ("Anand s'est entretenue lundi…, et devrait se rendre…") and a
+    relative clause the words it hangs on; a closing reporting clause (", the ministry said on
+    Friday") speaks about the whole sentence, so its statement keeps the sentence's actors."""
+    clauses = scene.clauses
+    if clauses.count == 1 or dated_clauses == {0}:  # no other clause holds a date of its own
+        return _Attributes(scene.location, scene.actors, scene.keywords, None)
+    clause = clauses.clause_at(local_start)
+    text = scene.sentence.text
+    own = clauses.keep(text, {clause})
+    keywords = _own_keywords(scene.keywords, clauses, clause)
+    own_location = _place(own, _found_in(scene, clauses, {clause}), scene.language, scene.context)
+    if dated_clauses == {clause} and clause not in clauses.reporting:  # the rest is all shared
+        location = own_location or scene.location
+        actors = tuple(actor for actor in scene.actors if actor is not location)
+        return _Attributes(location, actors, keywords or scene.keywords, own)
+    shared_clauses = set(range(clauses.count)) - (dated_clauses - {clause})
+    location = own_location
+    if location is None:
+        shared = clauses.keep(text, shared_clauses)
+        location = _place(shared, _found_in(scene, clauses, shared_clauses), scene.language, scene.context)
+    parties_clauses = shared_clauses
+    if clause in clauses.reporting:  # a statement is about what it reports, not what it hangs on
+        parties_clauses = {
+            c
+            for c in range(clauses.count)
+            if c not in dated_clauses - {clause} or clauses.antecedents[c] is None
+        }
+    found = _found_in(scene, clauses, parties_clauses)
+    own_found = [m for m in found if clauses.clause_at(m.start) == clause]
+    span = _borrowed_span(clauses, clause, own_found, local_start)
+    found += [m for m in scene.found if m not in found and span[0] <= m.start < span[1]]
+    found.sort(key=lambda m: m.start)
+    parties_text = clauses.keep(text, parties_clauses)
+    # "the country" and "les deux pays" refer to the article's countries, whichever clause
+    # holds them: every happening of the sentence concerns them
+    referred = referred_countries(text, scene.language, scene.context)
+    actors = _actors(parties_text, found, location, scene.language, referred)
+    keywords = keywords or [k for k in scene.keywords if clauses.clause_at(k.start) in shared_clauses]
+    return _Attributes(location, actors, keywords or scene.keywords, own)
+
+
+def _own_keywords(keywords: list[TypeMatch], clauses: Clauses, clause: int) -> list[TypeMatch]:
+    """The type keywords of a clause: for a relative clause, those of the words it hangs on
+    first, since it tells when or where that happened ("the OSCE Ministerial Council, which will
+    be held on 3-4 December" is a summit)."""
+    antecedent = clauses.antecedents[clause]
+    if antecedent is not None:
+        named = [k for k in keywords if antecedent[0] <= k.start < antecedent[1]]
+        if named:
+            return named
+    return [k for k in keywords if clauses.clause_at(k.start) == clause]
+
+
+def _found_in(scene: _Scene, clauses: Clauses, kept: set[int]) -> list[EntityMatch]:
+    """The sentence's entities that stand in the `kept` clauses."""
+    return [m for m in scene.found if clauses.clause_at(m.start) in kept]
+
+
+def _borrowed_span(
+    clauses: Clauses, clause: int, in_own: list[EntityMatch], local_start: int
+) -> tuple[int, int]:
+    """Where the parties a clause takes from another stand: a relative clause's antecedent, or
+    the sentence's opening subject for a clause that names no party of its own before its verb
+    or date ("…, puis à Libreville samedi", "…, avant de rencontrer dimanche X")."""
+    antecedent = clauses.antecedents[clause]
+    if antecedent is not None:
+        return antecedent
+    if clause == 0 or clause in clauses.reporting:
+        return (0, 0)
+    start, end = clauses.subjects[clause - 1]
+    end = min(end, local_start)
+    if any(start <= m.start < end for m in in_own):
+        return (0, 0)
+    return clauses.opening_subject
+
+
+def _entities(
+    sentence: Sentence, language: str, title_starts: Sequence[int], datelines: Sequence[tuple[int, int]]
+) -> list[EntityMatch]:
+    """Gazetteer matches plus people introduced by a title, without overlaps; a dateline's city
+    is where the report was filed, so it is none of them."""
     gazetteer = load_gazetteer()
     found = list(gazetteer.find(sentence.text))
+    if datelines:
+        found = [m for m in found if not within(datelines, sentence.start + m.start)]
     if not any_within(title_starts, sentence.start, sentence.end):
         return found  # no title, and the gazetteer gives its matches in order
     for person in titled_people(sentence.text, language, gazetteer):
@@ -267,16 +404,19 @@ def _event_dates(text: str, timexes: list[Timex]) -> list[Timex]:
     return kept
 
 
-def _mention(scene: _Scene, timex: Timex) -> ExtractedMention | None:
+def _mention(scene: _Scene, timex: Timex, dated_clauses: frozenset[int]) -> ExtractedMention | None:
     assert timex.period is not None
     sentence = scene.sentence
     local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
-    event_type = nearest_type(scene.keywords, local_start, local_end)
-    location, actors = scene.location, scene.actors
+    attributes = _attributes(scene, local_start, dated_clauses)
+    event_type = nearest_type(attributes.keywords, local_start, local_end)
+    location, actors = attributes.location, attributes.actors
     if event_type is None and not actors and not scene.has_tensed_verb:
         return None
     type_name = event_type.name if event_type else OTHER
-    modality = _modality(timex, scene)
+    if location is None and type_name == ELECTION and is_national_vote(sentence.text, scene.language):
+        location = _voting_country(scene)
+    modality = _modality(timex, scene, attributes.clause_text)
     confidence = 0.35 + (0.25 if timex.derivation == "explicit" else 0.15)
     confidence += (0.2 if event_type else 0.0) + min(len(actors), 2) * 0.1
     return ExtractedMention(
@@ -299,23 +439,70 @@ def _mention(scene: _Scene, timex: Timex) -> ExtractedMention | None:
     )
 
 
+def _countries_by_name(entities: Sequence[list[EntityMatch]]) -> tuple[Entity, ...]:
+    """The article's countries, most mentioned first, a name counting twice: a capital or a
+    demonym often names where some other happening was ("annoncé hier à Abuja")."""
+    gazetteer = load_gazetteer()
+    counts: dict[Entity, int] = {}
+    for match in (m for found in entities for m in found):
+        entity = match.entity
+        country = entity if entity.kind == "country" else gazetteer.by_code.get(entity.country or "")
+        if country is None or country.kind != "country":
+            continue
+        named = entity.kind == "country" and match.role != "demonym"
+        counts[country] = counts.get(country, 0) + (2 if named else 1)
+    return tuple(sorted(counts, key=lambda country: -counts[country]))
+
+
+def _voting_country(scene: _Scene) -> Entity | None:
+    """The country a national vote is held in: the one the sentence names, else that of a person
+    it names ("M. Oligui Nguema a été élu président"), else the article's main country."""
+    gazetteer = load_gazetteer()
+    for match in scene.found:
+        if match.entity.kind == "country":
+            return match.entity
+    for match in scene.found:
+        if match.entity.kind == "person" and match.entity.country in gazetteer.by_code:
+            return gazetteer.by_code[match.entity.country]
+    countries = _countries_by_name(scene.article_entities) or scene.context.countries
+    return countries[0] if countries else None
+
+
 def _location(sentence: str, entities: list[EntityMatch], language: str) -> Entity | None:
-    """Where it happened: a known city, else an unknown capitalised place, else a country, right
-    after "à", "in", "at", "to", "visited", named with the summit ("the New Delhi summit") or
-    after a site in it ("à l'hôtel Radisson de Bamako"); a site itself ("Air Base 101") is none."""
+    """Where it happened: a known city, else a seat of government ("the White House"), else an
+    unknown capitalised place, else a country, right after "à", "in", "at", "to", "visited", in a
+    part of a city ("in east London"), named with the summit ("the New Delhi summit") or after a
+    site in it ("à l'hôtel Radisson de Bamako"); a site itself ("Air Base 101") is none, and
+    neither is where someone is posted or based ("son ambassadeur à Bamako")."""
     placed = [m for m in entities if _introduces_place(sentence, m)]
     for match in entities:
         if match.entity.kind != "city" or match.role == "demonym":
             continue
-        if match in placed or FACILITY_OF.search(sentence, max(0, match.start - 60), match.start):
+        if (
+            match in placed
+            or FACILITY_OF.search(sentence, max(0, match.start - 60), match.start)
+            or in_area_of(sentence, match.start, language)
+        ) and not is_elsewhere(sentence, match.start, language):
             return match.entity
+    landmark = landmark_city(sentence, language)
+    if landmark is not None:
+        return _city_named(landmark)
     unknown = _unknown_place(sentence, entities, language)
     if unknown is not None:
         return unknown
     for match in placed:
-        if match.entity.kind == "country" and match.role != "demonym":
+        country = match.entity.kind == "country" and match.role != "demonym"
+        if country and not is_elsewhere(sentence, match.start, language):
             return match.entity
     return None
+
+
+def _city_named(name: str) -> Entity:
+    """The gazetteer's city of that name, or a new one."""
+    surface = load_gazetteer().surfaces.get(tuple(fold(token) for token in TOKEN.findall(name)))
+    if surface is not None and surface.entity.kind == "city":
+        return surface.entity
+    return Entity(name, "city", None)
 
 
 def _introduces_place(sentence: str, match: EntityMatch) -> bool:
@@ -332,6 +519,8 @@ def _unknown_place(sentence: str, entities: list[EntityMatch], language: str) ->
         if lexicon.month_number(first) or lexicon.weekday_number(first) or first in NOT_PLACES:
             continue
         if any(m.start < match.end("place") and match.start("place") < m.end for m in entities):
+            continue
+        if is_elsewhere(sentence, match.start("place"), language):
             continue
         if _is_facility(sentence, name, match.end("place")):
             # "at Air Base 101 in the capital": the site is no place to report, a city beside it is
@@ -369,16 +558,24 @@ def _city_in_clause(sentence: str, entities: list[EntityMatch], position: int) -
 
 
 def _actors(
-    entities: list[EntityMatch], location: Entity | None, referred: tuple[Entity, ...] = ()
+    text: str,
+    entities: list[EntityMatch],
+    location: Entity | None,
+    language: str,
+    referred: tuple[Entity, ...] = (),
 ) -> tuple[Entity, ...]:
     """Countries, organisations and people taking part, with the country each person represents;
-    a capital not used as the place stands for its government ("Moscou a salué…")."""
+    a capital not used as a place stands for its government ("Moscou a salué…"), and so does the
+    capital an envoy is posted to ("son ambassadeur à Bamako"), but one written as a place
+    ("Speaking in Dakar, …", "puis à Libreville") stands for no one."""
     gazetteer = load_gazetteer()
     actors: dict[tuple[str, str | None], Entity] = {}
     for match in entities:
         entity = match.entity
         if entity.kind == "city":
             if match.role != "capital" or entity is location or entity.code is None:
+                continue
+            if _introduces_place(text, match) and not is_post(text, match.start, language):
                 continue
             entity = gazetteer.by_code.get(entity.code, entity)
         if location is not None and entity is location:
@@ -392,13 +589,16 @@ def _actors(
     return tuple(actors.values())
 
 
-def _modality(timex: Timex, scene: _Scene) -> str:
+def _modality(timex: Timex, scene: _Scene, clause_text: str | None) -> str:
+    """Planned when the date is ahead or its clause's verb is future; a clause with a verb of
+    its own is not planned by another's ("Timor-Leste, which joined in 2025, will attend")."""
     assert timex.period is not None
     if scene.published is not None and timex.period.start > scene.published:
         return "planned"
-    if scene.tenses.tense_at(timex.start) == "future":
+    own_tense = clause_tense(clause_text, scene.language) if clause_text is not None else None
+    if own_tense != "past" and scene.tenses.tense_at(timex.start) == "future":
         return "planned"
-    if scene.is_reported:
+    if scene.is_reported and is_hearsay(scene.sentence.text, scene.language):
         return "reported"
     return "occurred"
 
