@@ -1,8 +1,11 @@
 """People named in full once, then by surname alone: the surname links to the full name given
-in the same article (needs `linked_people` run over an article's sentence matches)."""
+in the same article."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from timeline.extraction import extract
 from timeline.extraction.gazetteer import load_gazetteer
 from timeline.extraction.people import linked_people, titled_people
 from timeline.extraction.sentences import split_sentences
@@ -46,3 +49,13 @@ def test_a_surname_inside_another_name_or_a_month_is_not_the_person() -> None:
         "Later in June, Paulo da Silva arrived near Fort-Silva."
     )
     assert people_by_sentence(text, "en")[1] == []
+
+
+def test_the_extractor_gives_a_later_surname_its_full_name() -> None:
+    text = (
+        "La ministre ghanéenne des Affaires étrangères, Efua Mensah, est arrivée lundi à Accra. "
+        "Mercredi, Mme Mensah a rencontré son homologue togolais à Lomé."
+    )
+    mentions = extract(text, published=date(2025, 4, 5), language="fr").mentions
+    (wednesday,) = [m for m in mentions if m.date_text == "Mercredi"]
+    assert "Efua Mensah" in {a.name for a in wednesday.actors if a.kind == "person"}

@@ -23,7 +23,7 @@ from timeline.extraction.gazetteer import TOKEN, Entity, EntityMatch, fold, load
 from timeline.extraction.lexicon import load_lexicon, supported_languages
 from timeline.extraction.modality import is_hearsay
 from timeline.extraction.pattern_scan import any_within
-from timeline.extraction.people import context_lexicon, title_starts, titled_people
+from timeline.extraction.people import context_lexicon, linked_people, title_starts, titled_people
 from timeline.extraction.places import in_area_of, is_elsewhere, is_national_vote, is_post, landmark_city
 from timeline.extraction.sentences import Sentence, split_sentences
 from timeline.extraction.tense import TenseReader
@@ -144,7 +144,11 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     gazetteer = load_gazetteer()
     sentences = split_sentences(text, language)
     titles = title_starts(text, language)
-    entities = [_entities(sentence, language, titles, datelines) for sentence in sentences]
+    entities = linked_people(
+        [sentence.text for sentence in sentences],
+        [_entities(sentence, language, titles, datelines) for sentence in sentences],
+        language,
+    )
     context = article_context([match for found in entities for match in found], gazetteer)
     elaboration_types = context_lexicon(language)["elaboration_types"]
     mentions: list[ExtractedMention] = []
