@@ -307,6 +307,8 @@ def _attributes(scene: _Scene, local_start: int, dated_clauses: frozenset[int]) 
     # holds them: every happening of the sentence concerns them
     referred = referred_countries(text, scene.language, scene.context)
     actors = _actors(parties_text, found, location, scene.language, referred)
+    if clauses.antecedents[clause] is not None:  # a relative clause tells of what it hangs on alone
+        return _Attributes(location, actors, keywords, own)
     keywords = keywords or [k for k in scene.keywords if clauses.clause_at(k.start) in shared_clauses]
     return _Attributes(location, actors, keywords or scene.keywords, own)
 
