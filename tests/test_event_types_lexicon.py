@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from typed_events import typed
+from extracted import typed
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from extracted import codes
 
 from timeline.extraction import ExtractedMention, extract
 
@@ -14,11 +15,6 @@ PUBLISHED = date(2025, 10, 16)
 def mentions(text: str, language: str) -> tuple[ExtractedMention, ...]:
     """The mentions of `text`, published on Thursday 16 October 2025."""
     return extract(text, published=PUBLISHED, language=language).mentions
-
-
-def codes(mention: ExtractedMention) -> set[str]:
-    """The countries and organisations among a mention's actors."""
-    return {actor.code or "" for actor in mention.actors if actor.kind != "person"}
 
 
 @pytest.mark.parametrize(

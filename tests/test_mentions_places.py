@@ -6,22 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from timeline.extraction import ExtractedMention, extract
-
-PUBLISHED = date(2025, 4, 5)
-
-
-def dated(text: str, language: str, day: date) -> ExtractedMention:
-    """The mention of `text` that starts on `day`."""
-    mentions = extract(text, published=PUBLISHED, language=language).mentions
-    (mention,) = [m for m in mentions if m.date_start == day]
-    return mention
-
-
-def codes(mention: ExtractedMention) -> set[str]:
-    """The countries and organisations among a mention's actors."""
-    return {actor.code or "" for actor in mention.actors if actor.kind != "person"}
+from extracted import codes, dated
 
 
 @pytest.mark.parametrize(

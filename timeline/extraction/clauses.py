@@ -9,15 +9,14 @@ clause (", the ministry said on Friday"). The markers of each language are in
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import groupby, pairwise
 
-from timeline.config import data_dir
 from timeline.extraction.lexicon import load_lexicon
+from timeline.extraction.lexicon_files import any_of, language_part
 from timeline.extraction.pattern_scan import PatternScan
 
 SEPARATOR = re.compile(r"[,;()]")
@@ -91,13 +90,9 @@ class _Markers:
 
 @cache
 def _markers(language: str) -> _Markers | None:
-    raw = json.loads((data_dir() / "lexicons" / "clauses.json").read_text(encoding="utf-8"))
-    words = raw.get(language)
+    words = language_part("clauses.json", language)
     if words is None:
         return None
-
-    def joined(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{pattern})" for pattern in words[key]), re.IGNORECASE)
 
     def scan(key: str) -> PatternScan:
         return PatternScan(re.compile(pattern, re.IGNORECASE) for pattern in words[key])
@@ -105,8 +100,8 @@ def _markers(language: str) -> _Markers | None:
     return _Markers(
         scan("coordinators"),
         scan("complements"),
-        joined("relatives"),
-        joined("attributions"),
+        any_of(words["relatives"]),
+        any_of(words["attributions"]),
         frozenset(words["determiners"]),
     )
 

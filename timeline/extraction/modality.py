@@ -7,18 +7,16 @@ are in `data/lexicons/modality.json`.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 
-from timeline.config import data_dir
+from timeline.extraction.lexicon_files import any_of, language_part
 
 
 @cache
 def _hearsay(language: str) -> re.Pattern[str] | None:
-    raw = json.loads((data_dir() / "lexicons" / "modality.json").read_text(encoding="utf-8"))
-    cues = raw.get(language, {}).get("hearsay")
-    return re.compile("|".join(f"(?:{cue})" for cue in cues), re.IGNORECASE) if cues else None
+    cues = (language_part("modality.json", language) or {}).get("hearsay")
+    return any_of(cues) if cues else None
 
 
 def is_hearsay(sentence: str, language: str) -> bool:

@@ -6,12 +6,11 @@ country. The words of each language are in `data/lexicons/places.json`.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.config import data_dir
+from timeline.extraction.lexicon_files import any_of, language_part
 
 REACH = 48
 """More characters than any cue before a place ("high commissioners to ")."""
@@ -33,25 +32,20 @@ class _Rules:
 
 @cache
 def _rules(language: str) -> _Rules | None:
-    raw = json.loads((data_dir() / "lexicons" / "places.json").read_text(encoding="utf-8"))
-    words = raw.get(language)
+    words = language_part("places.json", language)
     if words is None:
         return None
-
-    def joined(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{pattern})" for pattern in words[key]), re.IGNORECASE)
-
     names = sorted(words["landmarks"], key=len, reverse=True)
     landmarks = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
     return _Rules(
-        joined("posts"),
-        joined("elsewhere"),
-        joined("areas"),
-        joined("place_words"),
+        any_of(words["posts"]),
+        any_of(words["elsewhere"]),
+        any_of(words["areas"]),
+        any_of(words["place_words"]),
         landmarks,
         tuple(names),
         {name.casefold(): city for name, city in words["landmarks"].items()},
-        joined("national_votes"),
+        any_of(words["national_votes"]),
     )
 
 
