@@ -58,7 +58,8 @@ def dated(text: str, language: str, date_text: str) -> ExtractedMention:
         ),
         # the clause types only a date it holds: a reopening is no statement
         ("The border will reopen on Monday, the ministry said.", "en", "Monday", "other"),
-        ("Troops left the town, the ministry said on Monday.", "en", "Monday", "statement"),
+        # a closing report holding the date dates the happening it reports
+        ("Troops left the town, the ministry said on Monday.", "en", "Monday", "security"),
         ("La frontière rouvrira lundi, a annoncé le ministère.", "fr", "lundi", "other"),
         # the longer of two keywords over the same words wins: a business forum is no summit
         ("The investment forum in Lagos opened on Friday.", "en", "Friday", "cooperation"),

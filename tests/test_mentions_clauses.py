@@ -111,3 +111,22 @@ def test_a_country_referred_to_in_one_clause_concerns_the_whole_sentence(text: s
 def test_a_relative_clause_is_typed_by_the_words_it_hangs_on(text: str, language: str) -> None:
     """The clause tells when the summit is; its own "talks" are part of it."""
     assert dated(text, language, date(2025, 4, 10)).event_type == "summit"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Britain has expelled a Russian diplomat, the Foreign Office said on Wednesday.", "en", "rupture"),
+        ("Le Mali a expulsé un diplomate français, a annoncé mercredi le gouvernement.", "fr", "rupture"),
+        (
+            "The two countries will sign a border agreement, the ministry said on Wednesday.",
+            "en",
+            "statement",
+        ),
+        ("Les deux pays signeront un accord frontalier, a indiqué mercredi le ministère.", "fr", "statement"),
+    ],
+)
+def test_a_report_dates_what_has_happened_but_not_what_will(text: str, language: str, expected: str) -> None:
+    """A closing ", the ministry said on Wednesday" dates the happening it reports, when that has
+    happened already; an announced plan stays a statement."""
+    assert dated(text, language, date(2025, 4, 2)).event_type == expected

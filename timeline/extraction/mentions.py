@@ -31,6 +31,7 @@ from timeline.extraction.timex import Timex, tag_timexes
 
 SUMMARY_PARTIES = 4
 ELECTION = "election"
+STATEMENT = "statement"
 POSSESSIVE = re.compile(r"['’]s\b")
 LOCATION_PREPOSITION = re.compile(
     r"(?:\b(?:à|au|aux|en|in|at|near|près de|to|into|visited|visiting|visite|sommet de|summit in|"
@@ -279,7 +280,9 @@ def _attributes(scene: _Scene, local_start: int, dated_clauses: frozenset[int]) 
     clause = clauses.clause_at(local_start)
     text = scene.sentence.text
     own = clauses.keep(text, {clause})
-    keywords = _own_keywords(scene.keywords, clauses, clause)
+    keywords = _reported_keywords(scene, clause, dated_clauses) or _own_keywords(
+        scene.keywords, clauses, clause
+    )
     own_location = _place(own, _found_in(scene, clauses, {clause}), scene.language, scene.context)
     if dated_clauses == {clause} and clause not in clauses.reporting:  # the rest is all shared
         location = own_location or scene.location
@@ -311,6 +314,24 @@ def _attributes(scene: _Scene, local_start: int, dated_clauses: frozenset[int]) 
         return _Attributes(location, actors, keywords, own)
     keywords = keywords or [k for k in scene.keywords if clauses.clause_at(k.start) in shared_clauses]
     return _Attributes(location, actors, keywords or scene.keywords, own)
+
+
+def _reported_keywords(scene: _Scene, clause: int, dated_clauses: frozenset[int]) -> list[TypeMatch]:
+    """For a date in a closing reporting clause, the sentence's only one ("Britain has expelled a
+    Russian diplomat, the Foreign Office said on Wednesday"), the type words of what it reports
+    when that has happened already: news dates a happening by its announcement. What it says
+    will happen stays a statement."""
+    clauses = scene.clauses
+    if clause not in clauses.reporting or dated_clauses != {clause}:
+        return []
+    reported = set(range(clauses.count)) - clauses.reporting
+    if clause_tense(clauses.keep(scene.sentence.text, reported), scene.language) != "past":
+        return []
+    return [
+        k
+        for k in scene.keywords
+        if clauses.clause_at(k.start) in reported and k.event_type.name not in (STATEMENT, OTHER)
+    ]
 
 
 def _own_keywords(keywords: list[TypeMatch], clauses: Clauses, clause: int) -> list[TypeMatch]:
