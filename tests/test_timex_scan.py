@@ -132,3 +132,15 @@ def test_a_scan_ignoring_case_dispatches_every_case_of_a_first_letter() -> None:
     found = [(index, match.group()) for index, match in PatternScan(patterns).matches(text)]
     assert found == [(i, m.group()) for i, p in enumerate(patterns) for m in p.finditer(text)]
     assert len(found) == 4
+
+
+def test_a_scan_forgetting_its_heads_still_finds_every_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The heads remembered are capped for archives: past the cap they are worked out again."""
+    monkeypatch.setattr("timeline.extraction.pattern_scan.HEADS_HELD", 2)
+    patterns = [re.compile(word) for word in (r"\bsigned", r"\bsummit", r"\bsummoned", r"\bvisit")]
+    scan = PatternScan(patterns)
+    text = "They signed at the summit, summoned envoys, then visited; signed again at a summit."
+    for _ in range(2):
+        found = [(index, match.span()) for index, match in scan.matches(text)]
+        assert found == [(i, m.span()) for i, p in enumerate(patterns) for m in p.finditer(text)]
+    assert len(found) == 6

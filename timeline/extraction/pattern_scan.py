@@ -25,6 +25,8 @@ once, and case flags do not change them. Other lookbehinds are skipped, which on
 trie accept more places, never fewer."""
 CLASS_MEMBER = re.compile(r"\\.|.", re.DOTALL)
 """One member of a class piece: an escaped character (or `\\s`), or a plain one."""
+HEADS_HELD = 50_000
+"""Heads whose patterns are remembered at most (a few MB): an archive keeps bringing new ones."""
 DISPATCH_WIDTH = 4
 """How many characters at a possible start choose the patterns tried there: one character
 would send a start such as "visited" to every pattern with a word in "v"."""
@@ -132,6 +134,8 @@ class PatternScan:
                 )
                 if pattern_first is not None and pattern_head is not None and pattern_first.match(first)
             )
+        if len(self._by_head) >= HEADS_HELD:
+            self._by_head.clear()
         self._by_head[head] = tuple(
             index for index, pattern_head in self._by_first[first] if pattern_head.match(head)
         )
