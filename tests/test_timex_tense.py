@@ -1,0 +1,57 @@
+"""The tense that resolves bare weekdays and marks planned events: names that look like verb
+endings, French obligation verbs, and adverbs between an auxiliary and its cue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extraction import extract
+from timeline.extraction.timex import tag_timexes
+
+PUBLISHED = date(2025, 4, 5)  # a Saturday
+LAST_MONDAY, NEXT_MONDAY = "2025-03-31", "2025-04-07"
+LAST_TUESDAY, NEXT_TUESDAY = "2025-04-01", "2025-04-08"
+
+
+def weekday(text: str, language: str) -> str:
+    """The value of the last DATE in `text` (the one after any context sentence)."""
+    dates = [t for t in tag_timexes(text, language=language, reference=PUBLISHED) if t.type == "DATE"]
+    return dates[-1].value
+
+
+def modality(text: str, language: str) -> str:
+    """The modality of the one event extracted from `text`."""
+    (mention,) = extract(text, published=PUBLISHED, language=language).mentions
+    return mention.modality
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "Invité au sommet, Narendra Modi s'est entretenu mardi avec le président.", LAST_TUESDAY),
+        ("fr", "Alexandra Ferreira, la ministre, a signé mardi l'accord.", LAST_TUESDAY),
+        ("fr", "Narendra Modi rencontrera mardi le président sénégalais.", NEXT_TUESDAY),
+        ("fr", "Le sommet s'est ouvert. Viendra mardi une réunion des ministres.", NEXT_TUESDAY),
+        ("en", "Mohammed bin Salman met the envoy on Tuesday.", LAST_TUESDAY),
+        ("en", "Ahmed Attaf will receive the envoy on Tuesday.", NEXT_TUESDAY),
+    ],
+)
+def test_a_name_is_not_a_verb_ending(language: str, text: str, expected: str) -> None:
+    """ "Narendra" ends like "viendra" and "Ahmed" like "signed": a capitalised word inside a
+    sentence is a name, so it tells no tense; a verb opening its sentence still does."""
+    assert weekday(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Invité au sommet, Narendra Modi s'est entretenu mardi avec le président."),
+        ("fr", "Reçu par Alexandra Ferreira, le ministre a signé mardi l'accord."),
+        ("en", "Invited by Mohammed bin Salman, the envoy met officials on Tuesday."),
+    ],
+)
+def test_a_name_does_not_make_an_event_planned(language: str, text: str) -> None:
+    """The clause's own verbs are past; the name alone must not turn the event into a plan."""
+    assert modality(text, language) == "occurred"
