@@ -55,3 +55,42 @@ def test_a_name_is_not_a_verb_ending(language: str, text: str, expected: str) ->
 def test_a_name_does_not_make_an_event_planned(language: str, text: str) -> None:
     """The clause's own verbs are past; the name alone must not turn the event into a plan."""
     assert modality(text, language) == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le ministre doit se rendre lundi à Dakar.", NEXT_MONDAY),
+        ("Les ministres doivent se retrouver lundi à Dakar.", NEXT_MONDAY),
+        ("Le président devrait se rendre lundi à Dakar.", NEXT_MONDAY),
+        ("Les chefs d'État devraient se réunir lundi à Dakar.", NEXT_MONDAY),
+        ("Les ministres devront se retrouver lundi à Dakar.", NEXT_MONDAY),
+        ("Le ministre est censé se rendre lundi à Dakar.", NEXT_MONDAY),
+        ("Le ministre est attendu lundi à Dakar.", NEXT_MONDAY),
+        ("Les chefs d'État sont attendus lundi à Dakar pour le sommet.", NEXT_MONDAY),
+        ("La réunion doit avoir lieu lundi à Dakar.", NEXT_MONDAY),
+        ("Le ministre a dû se rendre lundi à Dakar.", LAST_MONDAY),
+        ("Le ministre devait se rendre lundi à Dakar.", LAST_MONDAY),
+        ("Le ministre doit avoir quitté Dakar lundi.", LAST_MONDAY),
+        ("Le ministre, qui était attendu lundi à Dakar, a annulé sa visite.", LAST_MONDAY),
+        ("Le traité, qui a été signé lundi, doit être ratifié par le Parlement.", LAST_MONDAY),
+    ],
+)
+def test_french_obligation_and_schedule_verbs_look_ahead(text: str, expected: str) -> None:
+    """ "doit se rendre", "devra", "est censé", "est attendu": what is due lies ahead; the same
+    verbs in a past form ("a dû", "devait", "était attendu") or with a past infinitive ("doit
+    avoir quitté") do not."""
+    assert weekday(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le ministre est attendu lundi à Dakar.", "planned"),
+        ("Les ministres devront se retrouver lundi à Dakar.", "planned"),
+        ("Le ministre a dû se rendre lundi à Dakar.", "occurred"),
+    ],
+)
+def test_french_obligation_verbs_make_an_event_planned(text: str, expected: str) -> None:
+    """The clause's own future cue makes the event a plan."""
+    assert modality(text, "fr") == expected
