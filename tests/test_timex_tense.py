@@ -94,3 +94,33 @@ def test_french_obligation_and_schedule_verbs_look_ahead(text: str, expected: st
 def test_french_obligation_verbs_make_an_event_planned(text: str, expected: str) -> None:
     """The clause's own future cue makes the event a plan."""
     assert modality(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India is also due to host the summit on Monday.", NEXT_MONDAY),
+        ("The ministers are now due to meet in Dakar on Monday.", NEXT_MONDAY),
+        ("The talks are still to resume on Monday.", NEXT_MONDAY),
+        ("The minister is now expected to arrive in Dakar on Monday.", NEXT_MONDAY),
+        ("The minister will also travel to Dakar on Monday.", NEXT_MONDAY),
+        ("India was also due to host the summit on Monday.", LAST_MONDAY),
+        ("The delay announced on Monday is also due to the strike.", LAST_MONDAY),
+    ],
+)
+def test_an_adverb_between_auxiliary_and_cue_keeps_the_future(text: str, expected: str) -> None:
+    """ "is also due to host" is as future as "is due to host"; "was also due to" is a past
+    plan, and "due to the strike" gives a cause, not a schedule."""
+    assert weekday(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India is also due to host the summit on Monday.", "planned"),
+        ("The delay announced on Monday is also due to the strike.", "occurred"),
+    ],
+)
+def test_an_adverb_between_auxiliary_and_cue_keeps_the_plan(text: str, expected: str) -> None:
+    """The clause's own future cue makes the event a plan; a cause does not."""
+    assert modality(text, "en") == expected
