@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from sqlmodel import Session, select
 
 from timeline import sources, sqlite_features
-from timeline.candidates import CandidateIndex, StoredMention
+from timeline.candidates import CandidateIndex
 from timeline.clustering import THRESHOLDS, MergeReason, country_codes, find_events
 from timeline.consolidation import absorb_events, kept_apart
 from timeline.events import ArticleFacts, ensure_actor, new_event_values
@@ -20,6 +20,7 @@ from timeline.extraction.gazetteer import Entity
 from timeline.held_events import HeldEvent, HeldEvents, HeldMention, held_mention
 from timeline.models import Article, Event, EventActor, Mention, MentionActor, SplitPair
 from timeline.sqlite_features import SearchEntry
+from timeline.stored_mentions import StoredMention
 
 ARTICLES = Article.__table__  # type: ignore[attr-defined]
 EVENTS = Event.__table__  # type: ignore[attr-defined]

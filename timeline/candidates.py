@@ -11,43 +11,29 @@ from __future__ import annotations
 
 import sys
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from sqlalchemy import Select, bindparam, or_
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from timeline.extraction import ExtractedMention
-from timeline.models import Actor, Article, Mention, MentionActor
-
-
-@dataclass(slots=True, eq=False)
-class StoredMention:
-    """An already stored mention, as clustering compares it (no ORM object: thousands are held;
-    one object per mention, compared by identity). Its evidence sentence is not held with it
-    (see `CandidateIndex.evidence`)."""
-
-    id: int
-    event_id: int
-    article_id: int
-    language: str
-    date_start: date
-    date_end: date
-    precision: str
-    event_type: str
-    location: str | None
-    countries: frozenset[str]
-
+from timeline.stored_mentions import (
+    StoredMention,
+    first_day,
+    last_day,
+    load_days,
+    load_month,
+    load_year,
+    months_of,
+    read_evidence,
+)
 
 Kept = dict[StoredMention, None]
 """Candidates found so far, each once, in the order found (a mention is one object, hashed by
 identity: see `CandidateIndex._hold`)."""
 
-LONGEST_RANGE = timedelta(days=400)
-"""Stored mentions spanning longer than this are not candidates: a range of more than a year
-cannot pin a happening down (a year-precision date already scores nothing)."""
 SHORTEST_YEAR = timedelta(days=364)
 """A year-precision mention matches only another of the very same year (see `_score`): only a
 mention spanning a whole year needs them."""
@@ -181,11 +167,11 @@ class CandidateIndex:
             year = self._bucket((start, end, extracted.event_type))
             year.keep_range(seen, start, end, countries, extracted.event_type)
         if extracted.precision == "year":  # nothing but its very year can match it
-            for month in _months(start, end)[:1]:
+            for month in months_of(start, end)[:1]:
                 for held in self._longer(month, extracted.event_type):
                     held.keep_range(seen, start, end, countries, extracted.event_type)
             return list(seen)
-        for month in _months(low, high):
+        for month in months_of(low, high):
             ranges = self._bucket(month)
             for day in self._days(max(low, ranges.first), min(high, ranges.last)):
                 dated = day.days.get(day.first)
@@ -219,7 +205,7 @@ class CandidateIndex:
         """A stored mention's evidence sentence, read from the database unless held."""
         held = self._evidence.get(record.id)
         if held is None:
-            held = self.session.connection().execute(_EVIDENCE_QUERY, {"id": record.id}).scalar_one()
+            held = read_evidence(self.session, record.id)
             self._remember_evidence(record.id, held)
         else:
             self._evidence.move_to_end(record.id)
@@ -262,12 +248,12 @@ class CandidateIndex:
             return self._days(key, key)[0]
         if isinstance(key[0], date):
             first, last, kind = key  # type: ignore[misc]
-            held, records = _Bucket(first, last), _load_year(self.session, self._held, first, last, kind)
+            held, records = _Bucket(first, last), load_year(self.session, self._held, first, last, kind)
         else:
             month = (key[0], key[1])
-            held = _Bucket(_first_day(month), _last_day(month))  # type: ignore[arg-type]
+            held = _Bucket(first_day(month), last_day(month))  # type: ignore[arg-type]
             kind = key[2] if len(key) == 3 else None  # type: ignore[misc]
-            records = _load_month(self.session, self._held, month, kind)  # type: ignore[arg-type]
+            records = load_month(self.session, self._held, month, kind)  # type: ignore[arg-type]
         for record in records:
             held.add(self._hold(record))
         self._buckets[key] = held
@@ -288,7 +274,7 @@ class CandidateIndex:
             self._make_room()
             missing = [day for day in days if day not in found]
             read = {day: _Bucket(day, day) for day in missing}
-            for record in _load_days(self.session, self._held, missing[0], missing[-1]):
+            for record in load_days(self.session, self._held, missing[0], missing[-1]):
                 if record.date_start in read:
                     read[record.date_start].add(self._hold(record))
             buckets.update(read)
@@ -351,7 +337,7 @@ def _bucket_keys(record: StoredMention) -> list[BucketKey]:
         return [record.date_start]
     if record.precision == "year":
         return [(record.date_start, record.date_end, record.event_type)]
-    months = _months(record.date_start, record.date_end)
+    months = months_of(record.date_start, record.date_end)
     if record.precision == "month":
         return [(*month, record.event_type) for month in months]
     return list(months)
@@ -365,127 +351,3 @@ def _is_one_day(record: StoredMention) -> bool:
 def _dates(first: date, last: date) -> tuple[date, ...]:
     """The days from `first` to `last` (asked for again and again: each mention needs its days)."""
     return tuple(first + timedelta(days=offset) for offset in range((last - first).days + 1))
-
-
-def _months(start: date, end: date) -> list[tuple[int, int]]:
-    if end - start > LONGEST_RANGE:
-        return []
-    months, (year, month) = [], (start.year, start.month)
-    while (year, month) <= (end.year, end.month):
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
-def _first_day(month: tuple[int, int]) -> date:
-    return date(*month, 1)
-
-
-def _last_day(month: tuple[int, int]) -> date:
-    return date(month[0] + (month[1] == 12), month[1] % 12 + 1, 1) - timedelta(days=1)
-
-
-_MENTION_COLUMNS = (
-    Mention.id,
-    Mention.event_id,
-    Mention.article_id,
-    Article.language,
-    Mention.date_start,
-    Mention.date_end,
-    Mention.precision,
-    Mention.event_type,
-    Mention.location,
-)
-_EVIDENCE_QUERY = select(Mention.evidence).where(col(Mention.id) == bindparam("id"))
-_IN_MONTH = (
-    col(Mention.date_start) <= bindparam("last"),
-    col(Mention.date_start) >= bindparam("earliest"),
-    col(Mention.date_end) >= bindparam("first"),
-)
-_RANGES_IN_MONTH = (
-    *_IN_MONTH,
-    col(Mention.precision).not_in(("month", "year")),
-    or_(col(Mention.date_end) != col(Mention.date_start), col(Mention.precision) != "day"),
-)
-_OF_TYPE_IN_MONTH = (
-    *_IN_MONTH,
-    col(Mention.precision) == "month",
-    col(Mention.event_type) == bindparam("kind"),
-)
-_ONE_DAY_IN = (
-    col(Mention.date_start) >= bindparam("first"),
-    col(Mention.date_start) <= bindparam("last"),
-    col(Mention.date_end) == col(Mention.date_start),
-    col(Mention.precision) == "day",
-)
-_OF_YEAR = (
-    col(Mention.date_start) == bindparam("first"),
-    col(Mention.date_end) == bindparam("last"),
-    col(Mention.precision) == "year",
-    col(Mention.event_type) == bindparam("kind"),
-)
-
-
-def _load_month(
-    session: Session, known: Mapping[int, StoredMention], month: tuple[int, int], kind: str | None
-) -> list[StoredMention]:
-    """The ranges of days overlapping a month, or its month-precision mentions of a type."""
-    first, last = _first_day(month), _last_day(month)
-    bounds = {"first": first, "last": last, "earliest": first - LONGEST_RANGE}
-    if kind is None:
-        return _load(session, known, _RANGES_QUERIES, bounds)
-    return _load(session, known, _OF_TYPE_QUERIES, {**bounds, "kind": kind})
-
-
-def _load_days(
-    session: Session, known: Mapping[int, StoredMention], first: date, last: date
-) -> list[StoredMention]:
-    """The one-day mentions of day precision between two days."""
-    return _load(session, known, _ONE_DAY_QUERIES, {"first": first, "last": last})
-
-
-def _load_year(
-    session: Session, known: Mapping[int, StoredMention], first: date, last: date, kind: str
-) -> list[StoredMention]:
-    return _load(session, known, _OF_YEAR_QUERIES, {"first": first, "last": last, "kind": kind})
-
-
-def _queries(where: tuple) -> tuple[Select, Select]:
-    """The countries named by the mentions meeting `where`, and those mentions (built once: a
-    query built anew costs more than a day's reading)."""
-    named = (
-        select(MentionActor.mention_id, Actor.code)
-        .join(Actor, col(Actor.id) == col(MentionActor.actor_id))
-        .join(Mention, col(Mention.id) == col(MentionActor.mention_id))
-        .where(*where, col(Actor.kind) == "country")
-    )
-    mentions = (
-        select(*_MENTION_COLUMNS).join(Article, col(Article.id) == col(Mention.article_id)).where(*where)
-    )
-    return named, mentions
-
-
-_RANGES_QUERIES = _queries(_RANGES_IN_MONTH)
-_OF_TYPE_QUERIES = _queries(_OF_TYPE_IN_MONTH)
-_ONE_DAY_QUERIES = _queries(_ONE_DAY_IN)
-_OF_YEAR_QUERIES = _queries(_OF_YEAR)
-
-
-def _load(
-    session: Session,
-    known: Mapping[int, StoredMention],
-    queries: tuple[Select, Select],
-    bounds: dict[str, object],
-) -> list[StoredMention]:
-    """The stored mentions a pair of `_queries` reads, with the countries they name (those
-    already held are not built again)."""
-    connection = session.connection()
-    named, mentions = queries
-    countries: dict[int, set[str]] = {}
-    for mention_id, code in connection.execute(named, bounds):
-        if code:
-            countries.setdefault(mention_id, set()).add(code)
-    return [
-        known.get(row[0]) or StoredMention(*row, countries=frozenset(countries.get(row[0], ())))
-        for row in connection.execute(mentions, bounds)
-    ]

@@ -15,8 +15,9 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from timeline.candidates import CandidateIndex, StoredMention
+from timeline.candidates import CandidateIndex
 from timeline.extraction import ExtractedMention
+from timeline.stored_mentions import StoredMention
 
 TYPE_FAMILIES = (
     frozenset({"meeting", "visit", "summit", "call"}),

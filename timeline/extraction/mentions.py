@@ -19,12 +19,13 @@ from timeline.extraction.context import (
 )
 from timeline.extraction.dateline import dateline_spans, within
 from timeline.extraction.event_types import OTHER, TypeMatch, event_types, find_type_keywords, nearest_type
-from timeline.extraction.gazetteer import TOKEN, Entity, EntityMatch, fold, load_gazetteer
+from timeline.extraction.gazetteer import Entity, EntityMatch, load_gazetteer
 from timeline.extraction.lexicon import load_lexicon, supported_languages
+from timeline.extraction.location import sentence_location
 from timeline.extraction.modality import is_hearsay
-from timeline.extraction.pattern_scan import any_within
-from timeline.extraction.people import context_lexicon, linked_people, title_starts, titled_people
-from timeline.extraction.places import in_area_of, is_elsewhere, is_national_vote, is_post, landmark_city
+from timeline.extraction.parties import sentence_actors, sentence_entities
+from timeline.extraction.people import context_lexicon, linked_people, title_starts
+from timeline.extraction.places import is_national_vote
 from timeline.extraction.sentences import Sentence, split_sentences
 from timeline.extraction.tense import TenseReader
 from timeline.extraction.timex import Timex, tag_timexes
@@ -33,73 +34,6 @@ SUMMARY_PARTIES = 4
 ELECTION = "election"
 STATEMENT = "statement"
 POSSESSIVE = re.compile(r"['’]s\b")
-LOCATION_PREPOSITION = re.compile(
-    r"(?:\b(?:à|au|aux|en|in|at|near|près de|to|into|visited|visiting|visite|sommet de|summit in|"
-    r"conférence de|dans la ville de|in the town of|in the city of)\s+)$",
-    re.IGNORECASE,
-)
-VENUE_AFTER = re.compile(r"\s+(?:summit|conference|talks|meeting)\b")
-UNKNOWN_PLACE = re.compile(
-    r"(?:\b(?:à|in|at)\s+)(?P<place>[A-ZÀ-Þ][\w-]+(?:\s+(?:de\s+|del\s+|do\s+)?[A-ZÀ-Þ][\w-]+){0,2})(?![\w'’])"
-)
-FACILITY_NOUNS = frozenset(
-    {
-        "airbase",
-        "airport",
-        "base",
-        "barracks",
-        "camp",
-        "center",
-        "centre",
-        "embassy",
-        "hall",
-        "hospital",
-        "hotel",
-        "house",
-        "palace",
-        "prison",
-        "stadium",
-        "university",
-        "aéroport",
-        "ambassade",
-        "caserne",
-        "hôpital",
-        "hôtel",
-        "maison",
-        "palais",
-        "stade",
-        "université",
-    }
-)
-"""Words that make a capitalised name a building or site ("Air Base", "Koulouba Palace", "Palais
-de Koulouba", "Hôtel Ivoire"), which is not the city or area an event is placed in."""
-FACILITY_OF = re.compile(
-    rf"\b(?:{'|'.join(sorted(FACILITY_NOUNS - {'embassy', 'ambassade'}))})\b[\w\s'’-]{{0,40}}?"
-    r"(?:\s(?:de|of)\s+|\sd['’]|,\s*)$",
-    re.IGNORECASE,
-)
-"""A facility named before the city it stands in, which places it: "à l'hôtel Radisson de
-Bamako", "à l'aéroport d'Abidjan", "at State House, Nairobi" (an embassy "of France" stands
-elsewhere)."""
-CLAUSE_BREAK = re.compile(r"[,;:()]")
-NUMBER_AFTER = re.compile(r"\s+(?:No\.?\s*|n°\s*)?\d")
-NOT_PLACES = {
-    "the",
-    "this",
-    "that",
-    "a",
-    "an",
-    "la",
-    "le",
-    "les",
-    "l",
-    "un",
-    "une",
-    "his",
-    "her",
-    "its",
-    "their",
-}
 
 
 @dataclass(frozen=True)
@@ -147,7 +81,7 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     titles = title_starts(text, language)
     entities = linked_people(
         [sentence.text for sentence in sentences],
-        [_entities(sentence, language, titles, datelines) for sentence in sentences],
+        [sentence_entities(sentence, language, titles, datelines) for sentence in sentences],
         language,
     )
     context = article_context([match for found in entities for match in found], gazetteer)
@@ -250,11 +184,13 @@ def _parties(
 ) -> tuple[Entity | None, tuple[Entity, ...]]:
     """The place and the actors of a sentence, or of the clauses left unblanked in `text`."""
     location = _place(text, found, language, context)
-    return location, _actors(text, found, location, language, referred_countries(text, language, context))
+    return location, sentence_actors(
+        text, found, location, language, referred_countries(text, language, context)
+    )
 
 
 def _place(text: str, found: list[EntityMatch], language: str, context: ArticleContext) -> Entity | None:
-    return _location(text, found, language) or referred_capital(text, language, context, found)
+    return sentence_location(text, found, language) or referred_capital(text, language, context, found)
 
 
 @dataclass(frozen=True)
@@ -309,7 +245,7 @@ def _attributes(scene: _Scene, local_start: int, dated_clauses: frozenset[int]) 
     # "the country" and "les deux pays" refer to the article's countries, whichever clause
     # holds them: every happening of the sentence concerns them
     referred = referred_countries(text, scene.language, scene.context)
-    actors = _actors(parties_text, found, location, scene.language, referred)
+    actors = sentence_actors(parties_text, found, location, scene.language, referred)
     if clauses.antecedents[clause] is not None:  # a relative clause tells of what it hangs on alone
         return _Attributes(location, actors, keywords, own)
     keywords = keywords or [k for k in scene.keywords if clauses.clause_at(k.start) in shared_clauses]
@@ -367,23 +303,6 @@ def _borrowed_span(
     if any(start <= m.start < end for m in in_own):
         return (0, 0)
     return clauses.opening_subject
-
-
-def _entities(
-    sentence: Sentence, language: str, title_starts: Sequence[int], datelines: Sequence[tuple[int, int]]
-) -> list[EntityMatch]:
-    """Gazetteer matches plus people introduced by a title, without overlaps; a dateline's city
-    is where the report was filed, so it is none of them."""
-    gazetteer = load_gazetteer()
-    found = list(gazetteer.find(sentence.text))
-    if datelines:
-        found = [m for m in found if not within(datelines, sentence.start + m.start)]
-    if not any_within(title_starts, sentence.start, sentence.end):
-        return found  # no title, and the gazetteer gives its matches in order
-    for person in titled_people(sentence.text, language, gazetteer):
-        if all(person.end <= m.start or person.start >= m.end for m in found):
-            found.append(person)
-    return sorted(found, key=lambda m: m.start)
 
 
 def _still_elaborated(elaborated: list[int], sentence: str, language: str) -> list[int]:
@@ -493,127 +412,6 @@ def _voting_country(scene: _Scene) -> Entity | None:
             return gazetteer.by_code[match.entity.country]
     countries = _countries_by_name(scene.article_entities) or scene.context.countries
     return countries[0] if countries else None
-
-
-def _location(sentence: str, entities: list[EntityMatch], language: str) -> Entity | None:
-    """Where it happened: a known city, else a seat of government ("the White House"), else an
-    unknown capitalised place, else a country, right after "à", "in", "at", "to", "visited", in a
-    part of a city ("in east London"), named with the summit ("the New Delhi summit") or after a
-    site in it ("à l'hôtel Radisson de Bamako"); a site itself ("Air Base 101") is none, and
-    neither is where someone is posted or based ("son ambassadeur à Bamako")."""
-    placed = [m for m in entities if _introduces_place(sentence, m)]
-    for match in entities:
-        if match.entity.kind != "city" or match.role == "demonym":
-            continue
-        if (
-            match in placed
-            or FACILITY_OF.search(sentence, max(0, match.start - 60), match.start)
-            or in_area_of(sentence, match.start, language)
-        ) and not is_elsewhere(sentence, match.start, language):
-            return match.entity
-    landmark = landmark_city(sentence, language)
-    if landmark is not None:
-        return _city_named(landmark)
-    unknown = _unknown_place(sentence, entities, language)
-    if unknown is not None:
-        return unknown
-    for match in placed:
-        country = match.entity.kind == "country" and match.role != "demonym"
-        if country and not is_elsewhere(sentence, match.start, language):
-            return match.entity
-    return None
-
-
-def _city_named(name: str) -> Entity:
-    """The gazetteer's city of that name, or a new one."""
-    surface = load_gazetteer().surfaces.get(tuple(fold(token) for token in TOKEN.findall(name)))
-    if surface is not None and surface.entity.kind == "city":
-        return surface.entity
-    return Entity(name, "city", None)
-
-
-def _introduces_place(sentence: str, match: EntityMatch) -> bool:
-    before = sentence[max(0, match.start - 16) : match.start]
-    after = sentence[match.end : match.end + 10]
-    return bool(LOCATION_PREPOSITION.search(before) or VENUE_AFTER.match(after))
-
-
-def _unknown_place(sentence: str, entities: list[EntityMatch], language: str) -> Entity | None:
-    lexicon = load_lexicon(language)
-    for match in UNKNOWN_PLACE.finditer(sentence):
-        name = match["place"]
-        first = name.split()[0].lower().rstrip(".")
-        if lexicon.month_number(first) or lexicon.weekday_number(first) or first in NOT_PLACES:
-            continue
-        if any(m.start < match.end("place") and match.start("place") < m.end for m in entities):
-            continue
-        if is_elsewhere(sentence, match.start("place"), language):
-            continue
-        if _is_facility(sentence, name, match.end("place")):
-            # "at Air Base 101 in the capital": the site is no place to report, a city beside it is
-            city = _city_in_clause(sentence, entities, match.start("place"))
-            if city is not None:
-                return city
-            continue
-        return Entity(name, "city", None)
-    return None
-
-
-def _is_facility(sentence: str, name: str, end: int) -> bool:
-    """A building or site rather than a place: numbered ("Camp 4", "Gate 3") or headed by a
-    facility noun ("Air Base", "Koulouba Palace", "Hôtel Ivoire")."""
-    words = name.lower().split()
-    return (
-        bool(NUMBER_AFTER.match(sentence, end)) or words[0] in FACILITY_NOUNS or words[-1] in FACILITY_NOUNS
-    )
-
-
-def _city_in_clause(sentence: str, entities: list[EntityMatch], position: int) -> Entity | None:
-    """The known city named in the clause around `position`, if any."""
-    breaks = [b.start() for b in CLAUSE_BREAK.finditer(sentence)]
-    start = max((b for b in breaks if b < position), default=-1)
-    end = min((b for b in breaks if b >= position), default=len(sentence))
-    for match in entities:
-        if (
-            start < match.start
-            and match.end <= end
-            and match.entity.kind == "city"
-            and match.role != "demonym"
-        ):
-            return match.entity
-    return None
-
-
-def _actors(
-    text: str,
-    entities: list[EntityMatch],
-    location: Entity | None,
-    language: str,
-    referred: tuple[Entity, ...] = (),
-) -> tuple[Entity, ...]:
-    """Countries, organisations and people taking part, with the country each person represents;
-    a capital not used as a place stands for its government ("Moscou a salué…"), and so does the
-    capital an envoy is posted to ("son ambassadeur à Bamako"), but one written as a place
-    ("Speaking in Dakar, …", "puis à Libreville") stands for no one."""
-    gazetteer = load_gazetteer()
-    actors: dict[tuple[str, str | None], Entity] = {}
-    for match in entities:
-        entity = match.entity
-        if entity.kind == "city":
-            if match.role != "capital" or entity is location or entity.code is None:
-                continue
-            if _introduces_place(text, match) and not is_post(text, match.start, language):
-                continue
-            entity = gazetteer.by_code.get(entity.code, entity)
-        if location is not None and entity is location:
-            continue
-        actors.setdefault((entity.kind, entity.code if entity.kind != "person" else entity.name), entity)
-        represented = gazetteer.by_code.get(entity.country or "") if entity.kind == "person" else None
-        if represented is not None:  # Lavrov speaks for Russia
-            actors.setdefault((represented.kind, represented.code), represented)
-    for country in referred:  # "les deux pays"
-        actors.setdefault((country.kind, country.code), country)
-    return tuple(actors.values())
 
 
 def _modality(timex: Timex, scene: _Scene, clause_text: str | None) -> str:
