@@ -90,22 +90,27 @@ def find_events(
     """
     countries = country_codes(extracted)
     reported = index.near(extracted, countries)
-    same_article = {r.event_id for r in reported if r.article_id == article_id}
-    same_article |= index.joined_near(earlier, extracted.date_start, extracted.date_end)
+    # one article reports a happening once (two of its sentences are two happenings)
+    same_article = index.joined_near(earlier, extracted.date_start, extracted.date_end)
     parties: dict[int, set[str]] = {}
     for record in reported:
-        if record.event_id in parties:
-            parties[record.event_id] |= record.countries
-        else:
+        named = parties.get(record.event_id)
+        if named is None:
             parties[record.event_id] = set(record.countries)
-    # one article reports a happening once (two of its sentences are two happenings)
+        else:
+            named |= record.countries
+        if record.article_id == article_id:
+            same_article.add(record.event_id)
     possible = {
         e for e, named in parties.items() if e not in same_article and parties_agree(countries, named)
     }
+    place = extracted.location.casefold() if extracted.location else None
     best: dict[int, MergeReason] = {}
     for other in reported:
         if other.event_id not in possible:
             continue
+        if place is not None and other.location and other.location.casefold() != place:
+            continue  # another place, as most candidates of a busy day have: no match (see `_score`)
         reason = _score(other, language, extracted, countries, thresholds, index.evidence)
         if reason is not None and (other.event_id not in best or reason.score > best[other.event_id].score):
             best[other.event_id] = reason
