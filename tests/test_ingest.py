@@ -7,6 +7,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import SEED, export_rows, run, write_article
 
 EN_BODY = (
@@ -223,3 +225,23 @@ def test_articles_are_written_in_publication_order(db: str, tmp_path: Path) -> N
     assert run("ingest", "--db", db, str(folder)).exit_code == 0
     ids = {row["article_title"]: row["event_id"] for row in export_rows(db)}
     assert ids["Older"] < ids["Newer"]
+
+
+def test_a_large_archive_is_spooled_and_written_in_publication_order(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past what is sorted in memory, articles are spooled to a temporary file and read back
+    oldest first, those without a date last; each is stored whole."""
+    monkeypatch.setattr("timeline.ingest.ordering.HELD_IN_MEMORY", 1)
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    write_article(folder, "a.txt", EN_BODY, title="Newer", published="2025-03-20", language="en")
+    undated_body = "The foreign ministers of Chad and Sudan met in Khartoum on 9 January 2025."
+    write_article(folder, "b.txt", undated_body, title="Undated", language="en")
+    older_body = "The foreign ministers of Mali and Niger met in Niamey on 2 February 2025."
+    write_article(folder, "c.txt", older_body, title="Older", published="2025-02-03", language="en")
+    assert run("ingest", "--db", db, str(folder)).exit_code == 0
+    rows = export_rows(db)
+    ids = {row["article_title"]: row["event_id"] for row in rows}
+    assert ids["Older"] < ids["Newer"] < ids["Undated"]
+    assert {row["evidence"] for row in rows} == {EN_BODY.split("\n")[0], undated_body, older_body}

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -27,6 +26,7 @@ from timeline.events import refresh_events
 from timeline.extraction import Extraction, extract
 from timeline.extraction.language import normalise_language
 from timeline.held_events import HeldEvents
+from timeline.ingest.ordering import by_publication
 from timeline.ingest.readers import (
     MAX_BATCH_BYTES,
     RawArticle,
@@ -122,7 +122,7 @@ def ingest(
 
     With `jobs` > 1, extraction (a pure function) runs in that many worker processes, a chunk of
     articles at a time, while this process alone writes to the database. Articles are written in
-    publication order within each window of `READ_AHEAD`.
+    publication order (see `timeline.ingest.ordering`).
     """
     summary = IngestSummary()
     report = progress or (lambda _what, _summary, _source: None)
@@ -132,7 +132,7 @@ def ingest(
     try:
         chunk: list[tuple[RawArticle, str]] = []
         writing: Chunk | None = None
-        for raw in _by_publication(_articles(paths, summary, report, published, language)):
+        for raw in by_publication(_articles(paths, summary, report, published, language)):
             digest = content_hash(raw.text)
             if digest in seen:
                 _duplicate(raw, summary, report)
@@ -152,10 +152,6 @@ def ingest(
     return summary
 
 
-READ_AHEAD = 1_000
-"""Articles read before any is extracted: each such window is written in publication order, so
-clustering reads the stored mentions of each stretch of dates once per window rather than again
-for nearly every article of an archive in random order."""
 WORKER_NICENESS = 10
 """How much lower the extraction workers' priority is than the writer's: the writer is what
 ingest waits for, and with as many workers as cores it competed with them for the CPU
@@ -167,13 +163,6 @@ transaction), few enough to keep memory flat and locks under a second."""
 
 Chunk = tuple[list[tuple[RawArticle, str]], Iterator[Extraction]]
 """Articles with their content hashes, and their extractions (possibly still running)."""
-
-
-def _by_publication(articles: Iterator[RawArticle]) -> Iterator[RawArticle]:
-    """The articles, each window of `READ_AHEAD` in publication order (undated ones last, files
-    in the order given where dates are equal)."""
-    while window := list(islice(articles, READ_AHEAD)):
-        yield from sorted(window, key=lambda raw: raw.published or date.max)
 
 
 def _extracting(pool: Executor | None, chunk: list[tuple[RawArticle, str]]) -> Chunk:
