@@ -46,9 +46,9 @@ class TimelineService:
         return cls(open_database(db_url))
 
     def warm_up(self) -> None:
-        """Compile the statements of a page of events and keep a connection open, so that a
-        client's first page costs only its SQL and its rows: compiling them cost more than the
-        query itself on a million events. Reads no rows."""
+        """Compile the statements of a page of events (SQLAlchemy's cache, and the page query
+        prepared on the pooled connection) so that a client's first page costs only its SQL and
+        its rows: compiling took longer than the query itself. Reads no rows."""
         with Session(self.engine) as session:
             queries.list_events(session, EventFilters(), limit=0)
             load_related(session, [-1])  # no event has this id: the related queries only compile
