@@ -131,10 +131,11 @@ chart of the last search are computed meanwhile, as they are while a researcher 
 async def measure_tui(path: Path) -> dict[str, list[float]]:
     """Drive the app with its Pilot and time what a researcher waits for.
 
-    Start-up is timed by the frames the app renders on its own (see `_frames`): polling with
-    `pilot.pause` would time the harness instead, since each pause first waits for every widget to
-    drain its messages and then forces a repaint, tens of milliseconds after the app's own frame
-    (and it could miss a frame with an empty table altogether)."""
+    Start-up is timed by the frames the app renders on its own (see `_frames`): the first frame
+    of the timeline screen, then the first that shows rows, their drawing included (rows merely
+    added to the table are not seen yet). Polling with `pilot.pause` timed the harness instead:
+    each pause waits for every widget to drain its messages and then forces a repaint, tens of
+    milliseconds after the app's own frame, and it could miss the frame with an empty table."""
     import tui.screens.timeline_screen as timeline_screen
     from tui.app import make_app
 
@@ -154,7 +155,7 @@ async def measure_tui(path: Path) -> dict[str, list[float]]:
             drawn, rows = frames[0]
             figures["first screen"].append(drawn - started)
             figures["screen before rows"].append(float(rows == 0))
-            figures["first rows"].append(next(at for at, rows in frames if rows) - drawn)
+            figures["first rows"].append(next(at for at, shown in frames if shown) - drawn)
             screen = app.timeline
             for word in ("Moscou", "Bamako", "accord", "sommet", "Niamey", "visite"):
                 # a researcher reads what is shown before typing again: the app is idle by then
