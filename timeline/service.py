@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from timeline import annotations, browse, consolidation, queries, sqlite_features, views
 from timeline.config import describe_db
+from timeline.event_reading import load_related
 from timeline.export import write_rows
 from timeline.queries import EventFilters, EventRow, FacetCount
 
@@ -43,6 +44,14 @@ class TimelineService:
         from timeline.db import open_database
 
         return cls(open_database(db_url))
+
+    def warm_up(self) -> None:
+        """Compile the statements of a page of events (SQLAlchemy's cache, and the page query
+        prepared on the pooled connection) so that a client's first page costs only its SQL and
+        its rows: compiling took longer than the query itself. Reads no rows."""
+        with Session(self.engine) as session:
+            queries.list_events(session, EventFilters(), limit=0)
+            load_related(session, [-1])  # no event has this id: the related queries only compile
 
     @property
     def name(self) -> str:

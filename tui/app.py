@@ -53,6 +53,7 @@ class TimelineApp(App[None]):
         """Open the database off the UI thread, then show its timeline."""
         try:
             service = TimelineService.open(db_url)
+            service.warm_up()
         except TimelineError as error:
             self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return

@@ -82,8 +82,11 @@ class TimelineScreen(AnnotationActions, Screen[None]):
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE_SCREEN, "-wide")
 
-    def on_mount(self) -> None:
-        self.reload()  # in a worker: the empty screen is drawn while the first query runs
+    def on_show(self) -> None:
+        """Ask for the first page once the empty screen has been drawn (Show comes after the
+        frame): the query then never slows that frame down, nor lands before it."""
+        if self.generation == 0:
+            self.reload()
 
     @property
     def table(self) -> EventTable:
