@@ -198,12 +198,14 @@ class CandidateIndex:
 
     def add(self, record: StoredMention, evidence: str) -> None:
         """Hold a newly stored mention in its day, or every month (or its year), if already read
-        (otherwise it is read with them)."""
+        (otherwise it is read with them: held in none, it would never be let go)."""
         self._remember_evidence(record.id, evidence)
-        self._hold(record)
-        for key in _bucket_keys(record):
-            if key in self._buckets:
-                self._buckets[key].add(record)
+        record.event_id = self._current(record.event_id)
+        held = [self._buckets[key] for key in _bucket_keys(record) if key in self._buckets]
+        if held:
+            self._hold(record)
+        for bucket in held:
+            bucket.add(record)
         self._make_room()
 
     def evidence(self, record: StoredMention) -> str:
