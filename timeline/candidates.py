@@ -155,6 +155,8 @@ class CandidateIndex:
         self._forwarded: dict[int, int] = {}
         """Merged events whose mentions the database does not show moved yet: dropped → kept."""
         self._evidence: OrderedDict[int, str] = OrderedDict()
+        self._let_go_days: set[date] = set()
+        """Days whose bucket was let go once (see `_days`)."""
 
     def near(self, extracted: ExtractedMention, countries: frozenset[str]) -> list[StoredMention]:
         """The stored mentions that may report the same happening as this mention (of these
@@ -178,7 +180,7 @@ class CandidateIndex:
             return list(seen)
         for month in months_of(low, high):
             ranges = self._bucket(month)
-            for day in self._days(max(low, ranges.first), min(high, ranges.last)):
+            for day in self._days(max(low, ranges.first), min(high, ranges.last), countries):
                 dated = day.days.get(day.first)
                 if dated is not None:
                     dated.keep_possible(seen, day.first == start == end, countries, kind)
@@ -266,9 +268,12 @@ class CandidateIndex:
         self._buckets[key] = held
         return held
 
-    def _days(self, first: date, last: date) -> list[_Bucket]:
+    def _days(self, first: date, last: date, countries: frozenset[str] = frozenset()) -> list[_Bucket]:
         """The buckets of the days between these, in order; those not held are read in one
-        query."""
+        query. A day let go before is only read for the mentions that may match one of these
+        countries (see `_Dated.keep_possible`), and not held: a day that old is asked for now
+        and then, by a mention of a past happening, and reading it whole, then letting go of
+        another, cost most of the writing of a large archive."""
         buckets, days = self._buckets, _dates(first, last)
         found: dict[date, _Bucket] = {}
         for day in days:
@@ -277,22 +282,37 @@ class CandidateIndex:
                 buckets.move_to_end(day)
                 held.spared = False
                 found[day] = held
+        past = [day for day in days if day not in found and day in self._let_go_days] if countries else []
+        if past:
+            found.update(self._read_days(past, countries))
         if len(found) < len(days):
             self._make_room()
             missing = [day for day in days if day not in found]
-            read = {day: _Bucket(day, day) for day in missing}
-            for record in load_days(self.session, self._held, missing[0], missing[-1]):
-                if record.date_start in read:
-                    read[record.date_start].add(self._hold(record))
+            read = self._read_days(missing)
             buckets.update(read)
             found.update(read)
         return [found[day] for day in days]
+
+    def _read_days(self, days: list[date], countries: frozenset[str] | None = None) -> dict[date, _Bucket]:
+        """Days read from the database: whole and held, or only the mentions naming one of
+        `countries` or none, not held."""
+        read = {day: _Bucket(day, day) for day in days}
+        for record in load_days(self.session, self._held, days[0], days[-1], countries):
+            if record.date_start in read:
+                if countries is None:
+                    record = self._hold(record)
+                elif record.id not in self._held:
+                    record.event_id = self._current(record.event_id)
+                read[record.date_start].add(record)
+        return read
 
     def _make_room(self) -> None:
         """Let the least recently read days and months go while too many mentions are held (the
         database still has them): memory stays flat however large the archive."""
         while len(self._held) > MOST_HELD and len(self._buckets) > 1:
             key, dropped = self._buckets.popitem(last=False)
+            if isinstance(key, date):
+                self._let_go_days.add(key)
             if dropped.size >= COSTLY_BUCKET and not dropped.spared:
                 dropped.spared = True
                 self._buckets[key] = dropped

@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Select, bindparam, or_
+from sqlalchemy import Exists, Select, bindparam, or_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from timeline.models import Actor, Article, Mention, MentionActor
@@ -108,10 +109,18 @@ def load_month(
 
 
 def load_days(
-    session: Session, known: Mapping[int, StoredMention], first: date, last: date
+    session: Session,
+    known: Mapping[int, StoredMention],
+    first: date,
+    last: date,
+    codes: frozenset[str] | None = None,
 ) -> list[StoredMention]:
-    """The one-day mentions of day precision between two days."""
-    return _load(session, known, _ONE_DAY_QUERIES, {"first": first, "last": last})
+    """The one-day mentions of day precision between two days; with `codes`, only those naming
+    one of these countries or none."""
+    if codes is None:
+        return _load(session, known, _ONE_DAY_QUERIES, {"first": first, "last": last})
+    bounds = {"first": first, "last": last, "codes": sorted(codes)}
+    return _load(session, known, _ONE_DAY_SHARING_QUERIES, bounds)
 
 
 def load_year(
@@ -135,10 +144,26 @@ def _queries(where: tuple) -> tuple[Select, Select]:
     return named, mentions
 
 
+def _names_country(of_codes: bool) -> Exists:
+    """Whether a mention (of the enclosing query) names a country, one of `codes` if asked;
+    under aliases of its own, as the queries it is put in read mention actors and actors too."""
+    named, actor = aliased(MentionActor), aliased(Actor)
+    query = (
+        select(named.mention_id)
+        .join(actor, col(actor.id) == col(named.actor_id))
+        .where(col(named.mention_id) == col(Mention.id), col(actor.kind) == "country")
+    )
+    if of_codes:
+        query = query.where(col(actor.code).in_(bindparam("codes", expanding=True)))
+    return query.exists()
+
+
+_ONE_DAY_SHARING = (*_ONE_DAY_IN, or_(_names_country(of_codes=True), ~_names_country(of_codes=False)))
 _RANGES_QUERIES = _queries(_RANGES_IN_MONTH)
 _OF_TYPE_QUERIES = _queries(_OF_TYPE_IN_MONTH)
 _ONE_DAY_QUERIES = _queries(_ONE_DAY_IN)
 _OF_YEAR_QUERIES = _queries(_OF_YEAR)
+_ONE_DAY_SHARING_QUERIES = _queries(_ONE_DAY_SHARING)
 
 
 def _load(
