@@ -170,6 +170,8 @@ def find_type_keywords(sentence: str, language: str) -> list[TypeMatch]:
 def _attributed(found: list[TypeMatch], sentence: str, attribution: re.Pattern[str]) -> list[TypeMatch]:
     """Mark the keywords that lie in an attribution clause."""
     clauses = [clause.span() for clause in attribution.finditer(sentence)]
+    if not clauses:
+        return found
     return [replace(m, attribution=span) if (span := _holding(clauses, m)) else m for m in found]
 
 

@@ -85,10 +85,11 @@ class PatternScan:
         """Yield (pattern index, match) for every pattern in order, each pattern's matches as
         `pattern.finditer(text, start, end)` yields them."""
         places: dict[int, list[int]] = {}
+        by_head, width = self._by_head, self._dispatch_width
         for position in self._starts.positions(text, start, end) if self._starts is not None else ():
-            head = text[position : position + self._dispatch_width]
-            indexes = self._by_head[head] if head in self._by_head else self._patterns_for(head)
-            for index in indexes:
+            head = text[position : position + width]
+            indexes = by_head.get(head)
+            for index in self._patterns_for(head) if indexes is None else indexes:
                 if index in places:
                     places[index].append(position)
                 else:
