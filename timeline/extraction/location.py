@@ -85,12 +85,11 @@ def sentence_location(sentence: str, entities: list[EntityMatch], language: str)
     part of a city ("in east London"), named with the summit ("the New Delhi summit") or after a
     site in it ("à l'hôtel Radisson de Bamako"); a site itself ("Air Base 101") is none, and
     neither is where someone is posted or based ("son ambassadeur à Bamako")."""
-    placed = [m for m in entities if introduces_place(sentence, m)]
     for match in entities:
         if match.entity.kind != "city" or match.role == "demonym":
             continue
         if (
-            match in placed
+            introduces_place(sentence, match)
             or FACILITY_OF.search(sentence, max(0, match.start - 60), match.start)
             or in_area_of(sentence, match.start, language)
         ) and not is_elsewhere(sentence, match.start, language):
@@ -101,9 +100,11 @@ def sentence_location(sentence: str, entities: list[EntityMatch], language: str)
     unknown = _unknown_place(sentence, entities, language)
     if unknown is not None:
         return unknown
-    for match in placed:
-        country = match.entity.kind == "country" and match.role != "demonym"
-        if country and not is_elsewhere(sentence, match.start, language):
+    # how a country is introduced is read only once no city or other place has been found
+    for match in entities:
+        if match.entity.kind != "country" or match.role == "demonym":
+            continue
+        if introduces_place(sentence, match) and not is_elsewhere(sentence, match.start, language):
             return match.entity
     return None
 

@@ -90,7 +90,7 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     elaborated: list[int] = []
     for sentence, found in zip(sentences, entities, strict=True):
         near = timexes[bisect_left(starts, sentence.start) : bisect_right(starts, sentence.end)]
-        in_sentence = _event_dates(text, [t for t in near if t.end <= sentence.end])
+        in_sentence = _event_dates(text, [t for t in near if t.end <= sentence.end]) if near else []
         if not in_sentence:
             elaborated = _still_elaborated(elaborated, sentence.text, language)
             people = tuple(m.entity for m in found if m.entity.kind == "person")
