@@ -8,16 +8,21 @@ import re
 
 from timeline.extraction.gazetteer import TOKEN, Entity, EntityMatch, fold, load_gazetteer
 from timeline.extraction.lexicon import load_lexicon
+from timeline.extraction.pattern_scan import guarded
 from timeline.extraction.places import in_area_of, is_elsewhere, landmark_city
 
-LOCATION_PREPOSITION = re.compile(
-    r"(?:\b(?:à|au|aux|en|in|at|near|près de|to|into|visited|visiting|visite|sommet de|summit in|"
-    r"conférence de|dans la ville de|in the town of|in the city of)\s+)$",
-    re.IGNORECASE,
+LOCATION_PREPOSITION = guarded(
+    re.compile(
+        r"(?:\b(?:à|au|aux|en|in|at|near|près de|to|into|visited|visiting|visite|sommet de|summit in|"
+        r"conférence de|dans la ville de|in the town of|in the city of)\s+)$",
+        re.IGNORECASE,
+    )
 )
 VENUE_AFTER = re.compile(r"\s+(?:summit|conference|talks|meeting)\b")
-UNKNOWN_PLACE = re.compile(
-    r"(?:\b(?:à|in|at)\s+)(?P<place>[A-ZÀ-Þ][\w-]+(?:\s+(?:de\s+|del\s+|do\s+)?[A-ZÀ-Þ][\w-]+){0,2})(?![\w'’])"
+UNKNOWN_PLACE = guarded(
+    re.compile(
+        r"(?:\b(?:à|in|at)\s+)(?P<place>[A-ZÀ-Þ][\w-]+(?:\s+(?:de\s+|del\s+|do\s+)?[A-ZÀ-Þ][\w-]+){0,2})(?![\w'’])"
+    )
 )
 FACILITY_NOUNS = frozenset(
     {
@@ -50,10 +55,12 @@ FACILITY_NOUNS = frozenset(
 )
 """Words that make a capitalised name a building or site ("Air Base", "Koulouba Palace", "Palais
 de Koulouba", "Hôtel Ivoire"), which is not the city or area an event is placed in."""
-FACILITY_OF = re.compile(
-    rf"\b(?:{'|'.join(sorted(FACILITY_NOUNS - {'embassy', 'ambassade'}))})\b[\w\s'’-]{{0,40}}?"
-    r"(?:\s(?:de|of)\s+|\sd['’]|,\s*)$",
-    re.IGNORECASE,
+FACILITY_OF = guarded(
+    re.compile(
+        rf"\b(?:{'|'.join(sorted(FACILITY_NOUNS - {'embassy', 'ambassade'}))})\b[\w\s'’-]{{0,40}}?"
+        r"(?:\s(?:de|of)\s+|\sd['’]|,\s*)$",
+        re.IGNORECASE,
+    )
 )
 """A facility named before the city it stands in, which places it: "à l'hôtel Radisson de
 Bamako", "à l'aéroport d'Abidjan", "at State House, Nairobi" (an embassy "of France" stands

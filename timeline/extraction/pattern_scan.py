@@ -148,6 +148,20 @@ class PatternScan:
         return self._by_head[head]
 
 
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern behind a lookahead for the characters its matches begin with (itself
+    when `literal_starts` cannot tell them, or `re` can already skip to them): `re` tries a
+    pattern that opens with "\\b", a lookbehind or a group at every position, and one class
+    test there rejects most positions before any alternative is tried."""
+    source = pattern.pattern
+    starts = None if pattern.flags & re.VERBOSE or _literal_prefix(source) else literal_starts(source)
+    literals = [[piece for piece in start if piece not in WORD_START_TESTS] for start in starts or ()]
+    if not literals or not all(literals):
+        return pattern
+    firsts = [pieces[0] for pieces in literals]
+    return re.compile(f"(?={union(firsts)})(?:{source})", pattern.flags)
+
+
 def any_within(starts: Sequence[int], start: int, end: int) -> bool:
     """Tell whether one of the ordered `starts` lies in [start, end)."""
     index = bisect_left(starts, start)
