@@ -30,8 +30,8 @@ HEADS_HELD = 50_000
 CASELESS_GROUP = 8
 CASED_GROUP = 20
 """Branches per group in a scan's alternation (see `_grouped`), with and without IGNORECASE:
-on news articles these halve the time `re` spends in the alternation of the event-type and
-tagger scans, which try dozens of first characters at every gap."""
+on news articles they take a quarter off the event-type and tagger scans, which try dozens of
+first characters at every gap."""
 DISPATCH_WIDTH = 4
 """How many characters at a possible start choose the patterns tried there: one character
 would send a start such as "visited" to every pattern with a word in "v"."""
