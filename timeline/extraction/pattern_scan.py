@@ -149,14 +149,17 @@ class PatternScan:
 
 
 def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern behind a lookahead for the characters its matches begin with (itself
-    when `literal_starts` cannot tell them, or `re` can already skip to them): `re` tries a
-    pattern that opens with "\\b", a lookbehind or a group at every position, and one class
-    test there rejects most positions before any alternative is tried."""
+    """The same pattern behind a lookahead for the characters its matches begin with, when some
+    start opens with a word-start test (itself otherwise, or when `literal_starts` cannot tell
+    them): `re` tries such a pattern at every position, and one class test there rejects most
+    positions before any alternative is tried."""
     source = pattern.pattern
     starts = None if pattern.flags & re.VERBOSE or _literal_prefix(source) else literal_starts(source)
-    literals = [[piece for piece in start if piece not in WORD_START_TESTS] for start in starts or ()]
-    if not literals or not all(literals):
+    # a pattern whose every start opens with a character lets `re` skip to those characters
+    if not starts or all(start[0] not in WORD_START_TESTS for start in starts):
+        return pattern
+    literals = [[piece for piece in start if piece not in WORD_START_TESTS] for start in starts]
+    if not all(literals):
         return pattern
     firsts = [pieces[0] for pieces in literals]
     return re.compile(f"(?={union(firsts)})(?:{source})", pattern.flags)
