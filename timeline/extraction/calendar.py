@@ -9,11 +9,14 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 Tense = Literal["past", "future", "present"]
 PAST_TENSE_SLACK_DAYS = 62
 FUTURE_TENSE_SLACK_DAYS = 31
+PERIODS_HELD = 4096
+"""Months or years remembered at most (4,096 months are over three centuries)."""
 
 
 @dataclass(frozen=True)
@@ -31,12 +34,15 @@ def day_period(day: date) -> Period:
     return Period(day, day, "day", day.isoformat())
 
 
+@lru_cache(maxsize=PERIODS_HELD)
 def month_period(year: int, month: int) -> Period:
-    """Return the whole month."""
+    """Return the whole month (a period is immutable, so the months and years articles keep
+    naming are built once)."""
     last = calendar.monthrange(year, month)[1]
     return Period(date(year, month, 1), date(year, month, last), "month", f"{year:04d}-{month:02d}")
 
 
+@lru_cache(maxsize=PERIODS_HELD)
 def year_period(year: int) -> Period:
     """Return the whole year."""
     return Period(date(year, 1, 1), date(year, 12, 31), "year", f"{year:04d}")

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline.extraction.gazetteer import Entity, EntityMatch, Gazetteer, load_gazetteer
 from timeline.extraction.pattern_scan import PatternScan
@@ -38,23 +38,38 @@ def article_context(matches: list[EntityMatch], gazetteer: Gazetteer) -> Article
     return ArticleContext(countries, capital)
 
 
+PAIR, COUNTRY, CAPITAL = range(3)
+"""The kinds of referring phrases, in the order `_phrase_scan` holds their patterns."""
+
+
 @cache
-def _phrases(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _phrase_scan(language: str) -> PatternScan:
     lexicon = context_lexicon(language)
 
     def compile_(key: str) -> re.Pattern[str]:
         words = sorted(lexicon[key], key=len, reverse=True)
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
-    return compile_("pair_phrases"), compile_("country_phrases"), compile_("capital_phrases")
+    return PatternScan(compile_(key) for key in ("pair_phrases", "country_phrases", "capital_phrases"))
+
+
+@lru_cache(maxsize=16)
+def _phrase_ends(sentence: str, language: str) -> tuple[int | None, ...]:
+    """Where the first phrase of each kind ends in a sentence (None: it holds none): one pass
+    finds the three kinds, and a sentence's actors and its place ask about the same text."""
+    ends: list[int | None] = [None, None, None]
+    for kind, match in _phrase_scan(language).matches(sentence):
+        if ends[kind] is None:
+            ends[kind] = match.end()
+    return tuple(ends)
 
 
 def referred_countries(sentence: str, language: str, context: ArticleContext) -> tuple[Entity, ...]:
     """Countries a sentence refers to without naming them ("les deux pays", "the country")."""
-    pair, single, _capital = _phrases(language)
-    if pair.search(sentence):
+    ends = _phrase_ends(sentence, language)
+    if ends[PAIR] is not None:
         return context.countries[:2]
-    if single.search(sentence):
+    if ends[COUNTRY] is not None:
         return context.countries[:1]
     return ()
 
@@ -69,12 +84,11 @@ def referred_capital(
 ) -> Entity | None:
     """The capital a sentence means by "la capitale" / "the capital": that of the country named
     right after it (among the sentence's matches `found`), else of the article's main country."""
-    _pair, _single, capital = _phrases(language)
-    phrase = capital.search(sentence)
-    if phrase is None:
+    phrase_end = _phrase_ends(sentence, language)[CAPITAL]
+    if phrase_end is None:
         return None
     for match in found:
-        if match.entity.kind == "country" and 0 <= match.start - phrase.end() <= CAPITAL_OWNER_REACH:
+        if match.entity.kind == "country" and 0 <= match.start - phrase_end <= CAPITAL_OWNER_REACH:
             return load_gazetteer().capitals.get(match.entity.code or "", context.capital)
     return context.capital
 

@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from timeline.config import data_dir
+from timeline.extraction.lexicon_files import any_of
 from timeline.extraction.pattern_scan import PatternScan
 
 OTHER = "other"
@@ -102,7 +103,7 @@ def _keywords(language: str) -> _Keywords:
         alternation = "|".join(sorted(keywords, key=len, reverse=True))
         patterns.append(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE))
     clauses = raw.get("attribution", {}).get(language) or []
-    attribution = re.compile("|".join(f"(?:{c})" for c in clauses), re.IGNORECASE) if clauses else None
+    attribution = any_of(clauses) if clauses else None
     yields = raw.get("yields", {})
     return _Keywords(
         tuple(known[entry["type"]] for entry in raw["types"]),
@@ -170,6 +171,8 @@ def find_type_keywords(sentence: str, language: str) -> list[TypeMatch]:
 def _attributed(found: list[TypeMatch], sentence: str, attribution: re.Pattern[str]) -> list[TypeMatch]:
     """Mark the keywords that lie in an attribution clause."""
     clauses = [clause.span() for clause in attribution.finditer(sentence)]
+    if not clauses:
+        return found
     return [replace(m, attribution=span) if (span := _holding(clauses, m)) else m for m in found]
 
 

@@ -145,7 +145,7 @@ class Gazetteer:
             length += 1
         for length, surface in reversed(ending):
             last = index + length - 1
-            if any(
+            if last > index and any(
                 not JOINER.match(text[tokens[i].end() : tokens[i + 1].start()]) for i in range(index, last)
             ):
                 continue
@@ -176,15 +176,26 @@ class Gazetteer:
         else: "Haut Conseil de sécurité" or "Mediation and Security Council" is not the UN
         Security Council, "Northern Ireland" or "Nouveau-Mexique" not the country."""
 
-        def unknown_capitalised(position: int) -> bool:
-            word = tokens[position].group()
-            return word[:1].isupper() and folded[position] not in self.determiners and position not in matched
-
         if surface.entity.kind == "country":
-            return folded[index - 1] in self.place_prefixes and unknown_capitalised(index - 1)
-        if unknown_capitalised(index - 1):
+            return folded[index - 1] in self.place_prefixes and self._unknown_capitalised(
+                tokens, folded, index - 1, matched
+            )
+        if self._unknown_capitalised(tokens, folded, index - 1, matched):
             return True
-        return index >= 3 and folded[index - 1] in self.connectors and unknown_capitalised(index - 2)
+        return (
+            index >= 3
+            and folded[index - 1] in self.connectors
+            and self._unknown_capitalised(tokens, folded, index - 2, matched)
+        )
+
+    def _unknown_capitalised(
+        self, tokens: list[re.Match[str]], folded: list[str], position: int, matched: range
+    ) -> bool:
+        return (
+            tokens[position].group()[:1].isupper()
+            and folded[position] not in self.determiners
+            and position not in matched
+        )
 
 
 def _whole_acronym(text: str, start: int, end: int) -> bool:

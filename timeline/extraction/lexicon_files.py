@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from timeline.config import data_dir
+from timeline.extraction.pattern_scan import guarded
 
 
 def language_part(file_name: str, language: str) -> dict[str, Any] | None:
@@ -18,4 +19,4 @@ def language_part(file_name: str, language: str) -> dict[str, Any] | None:
 
 def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
     """One case-insensitive pattern matching where any of a lexicon's patterns does."""
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+    return guarded(re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE))

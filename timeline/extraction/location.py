@@ -8,16 +8,21 @@ import re
 
 from timeline.extraction.gazetteer import TOKEN, Entity, EntityMatch, fold, load_gazetteer
 from timeline.extraction.lexicon import load_lexicon
+from timeline.extraction.pattern_scan import guarded
 from timeline.extraction.places import in_area_of, is_elsewhere, landmark_city
 
-LOCATION_PREPOSITION = re.compile(
-    r"(?:\b(?:à|au|aux|en|in|at|near|près de|to|into|visited|visiting|visite|sommet de|summit in|"
-    r"conférence de|dans la ville de|in the town of|in the city of)\s+)$",
-    re.IGNORECASE,
+LOCATION_PREPOSITION = guarded(
+    re.compile(
+        r"(?:\b(?:à|au|aux|en|in|at|near|près de|to|into|visited|visiting|visite|sommet de|summit in|"
+        r"conférence de|dans la ville de|in the town of|in the city of)\s+)$",
+        re.IGNORECASE,
+    )
 )
 VENUE_AFTER = re.compile(r"\s+(?:summit|conference|talks|meeting)\b")
-UNKNOWN_PLACE = re.compile(
-    r"(?:\b(?:à|in|at)\s+)(?P<place>[A-ZÀ-Þ][\w-]+(?:\s+(?:de\s+|del\s+|do\s+)?[A-ZÀ-Þ][\w-]+){0,2})(?![\w'’])"
+UNKNOWN_PLACE = guarded(
+    re.compile(
+        r"(?:\b(?:à|in|at)\s+)(?P<place>[A-ZÀ-Þ][\w-]+(?:\s+(?:de\s+|del\s+|do\s+)?[A-ZÀ-Þ][\w-]+){0,2})(?![\w'’])"
+    )
 )
 FACILITY_NOUNS = frozenset(
     {
@@ -50,10 +55,12 @@ FACILITY_NOUNS = frozenset(
 )
 """Words that make a capitalised name a building or site ("Air Base", "Koulouba Palace", "Palais
 de Koulouba", "Hôtel Ivoire"), which is not the city or area an event is placed in."""
-FACILITY_OF = re.compile(
-    rf"\b(?:{'|'.join(sorted(FACILITY_NOUNS - {'embassy', 'ambassade'}))})\b[\w\s'’-]{{0,40}}?"
-    r"(?:\s(?:de|of)\s+|\sd['’]|,\s*)$",
-    re.IGNORECASE,
+FACILITY_OF = guarded(
+    re.compile(
+        rf"\b(?:{'|'.join(sorted(FACILITY_NOUNS - {'embassy', 'ambassade'}))})\b[\w\s'’-]{{0,40}}?"
+        r"(?:\s(?:de|of)\s+|\sd['’]|,\s*)$",
+        re.IGNORECASE,
+    )
 )
 """A facility named before the city it stands in, which places it: "à l'hôtel Radisson de
 Bamako", "à l'aéroport d'Abidjan", "at State House, Nairobi" (an embassy "of France" stands
@@ -85,12 +92,11 @@ def sentence_location(sentence: str, entities: list[EntityMatch], language: str)
     part of a city ("in east London"), named with the summit ("the New Delhi summit") or after a
     site in it ("à l'hôtel Radisson de Bamako"); a site itself ("Air Base 101") is none, and
     neither is where someone is posted or based ("son ambassadeur à Bamako")."""
-    placed = [m for m in entities if introduces_place(sentence, m)]
     for match in entities:
         if match.entity.kind != "city" or match.role == "demonym":
             continue
         if (
-            match in placed
+            introduces_place(sentence, match)
             or FACILITY_OF.search(sentence, max(0, match.start - 60), match.start)
             or in_area_of(sentence, match.start, language)
         ) and not is_elsewhere(sentence, match.start, language):
@@ -101,9 +107,11 @@ def sentence_location(sentence: str, entities: list[EntityMatch], language: str)
     unknown = _unknown_place(sentence, entities, language)
     if unknown is not None:
         return unknown
-    for match in placed:
-        country = match.entity.kind == "country" and match.role != "demonym"
-        if country and not is_elsewhere(sentence, match.start, language):
+    # how a country is introduced is read only once no city or other place has been found
+    for match in entities:
+        if match.entity.kind != "country" or match.role == "demonym":
+            continue
+        if introduces_place(sentence, match) and not is_elsewhere(sentence, match.start, language):
             return match.entity
     return None
 

@@ -88,15 +88,19 @@ def extract_mentions(text: str, published: date | None, language: str) -> Iterat
     elaboration_types = context_lexicon(language)["elaboration_types"]
     mentions: list[ExtractedMention] = []
     elaborated: list[int] = []
+    unread: list[str] = []  # undated sentences not yet read for background, read once people come
     for sentence, found in zip(sentences, entities, strict=True):
         near = timexes[bisect_left(starts, sentence.start) : bisect_right(starts, sentence.end)]
-        in_sentence = _event_dates(text, [t for t in near if t.end <= sentence.end])
+        in_sentence = _event_dates(text, [t for t in near if t.end <= sentence.end]) if near else []
         if not in_sentence:
-            elaborated = _still_elaborated(elaborated, sentence.text, language)
+            unread.append(sentence.text)
             people = tuple(m.entity for m in found if m.entity.kind == "person")
-            for index in elaborated:
-                mentions[index] = _with_people(mentions[index], people)
+            if people and elaborated:
+                elaborated, unread = _still_elaborated(elaborated, unread, language), []
+                for index in elaborated:
+                    mentions[index] = _with_people(mentions[index], people)
             continue
+        unread = []
         several_dates = len({(t.period.start, t.period.end) for t in in_sentence if t.period}) > 1
         scene = _scene(sentence, found, published, tenses, language, context, several_dates, entities)
         dated_clauses = frozenset(scene.clauses.clause_at(t.start - sentence.start) for t in in_sentence)
@@ -305,13 +309,14 @@ def _borrowed_span(
     return clauses.opening_subject
 
 
-def _still_elaborated(elaborated: list[int], sentence: str, language: str) -> list[int]:
-    """The mentions an undated sentence still elaborates on: none once it reads as background.
+def _still_elaborated(elaborated: list[int], sentences: list[str], language: str) -> list[int]:
+    """The mentions undated sentences still elaborate on: none once one reads as background
+    (they are read only when one names people to add: until then, the answer changes nothing).
 
     A sentence naming another kind of happening is not a stop: agreements are signed during
     a visit, and a meeting's people are named beside its "coopération" and "Force unifiée".
     """
-    return [] if elaborated and reads_as_background(sentence, language) else elaborated
+    return [] if any(reads_as_background(sentence, language) for sentence in sentences) else elaborated
 
 
 def _with_people(mention: ExtractedMention, people: tuple[Entity, ...]) -> ExtractedMention:

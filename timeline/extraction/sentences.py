@@ -32,6 +32,8 @@ LETTER_BEFORE = r"(?<![^\W\d_])(?<![.'’-])"
 TYPOGRAPHIC_ABBREVIATIONS = r"[A-ZÀ-ÖØ-Þ]|(?:[A-Z]\.)+[A-Z]"
 """Abbreviations in every language written with Latin capitals: an initial ("George W. Bush",
 "M. Dupont") and a dotted acronym ("U.S.", "U.N.")."""
+TYPOGRAPHIC_FIRSTS = "A-ZÀ-ÖØ-Þ"
+"""The characters those abbreviations begin with, as a class's content."""
 
 
 @dataclass(frozen=True)
@@ -57,15 +59,20 @@ def _rules(language: str) -> _Rules:
     raw = json.loads((data_dir() / "lexicons" / "abbreviations.json").read_text(encoding="utf-8"))
     words = raw.get(language) or raw["en"]
 
-    def ending(alternatives: str) -> re.Pattern[str]:
-        return re.compile(rf"{LETTER_BEFORE}(?:{alternatives})$")
-
-    def listed(key: str) -> str:
-        return "|".join(re.escape(word) for word in sorted(words[key], key=len, reverse=True))
+    def ending(key: str, typographic: bool = False) -> re.Pattern[str]:
+        listed = sorted(words[key], key=len, reverse=True)
+        alternatives = "|".join(map(re.escape, listed))
+        firsts = "".join(sorted({re.escape(word[0]) for word in listed if word}))
+        if typographic:
+            alternatives, firsts = f"{alternatives}|{TYPOGRAPHIC_ABBREVIATIONS}", firsts + TYPOGRAPHIC_FIRSTS
+        # most places before a stop begin no abbreviation: testing the first characters there
+        # spares `re` trying each one (an empty word, which may begin anywhere, leaves no test)
+        guard = f"(?=[{firsts}])" if listed and all(listed) else ""
+        return re.compile(rf"{guard}{LETTER_BEFORE}(?:{alternatives})$")
 
     return _Rules(
-        title=ending(listed("titles")),
-        abbreviation=ending(f"{listed('abbreviations')}|{TYPOGRAPHIC_ABBREVIATIONS}"),
+        title=ending("titles"),
+        abbreviation=ending("abbreviations", typographic=True),
         sentence_starters=frozenset(words["sentence_starters"]),
     )
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 from timeline.extraction.calendar import Tense
 from timeline.extraction.lexicon import Lexicon
-from timeline.extraction.pattern_scan import PatternScan, any_within
+from timeline.extraction.pattern_scan import PatternScan
 from timeline.extraction.sentences import sentence_starts
 
 LOCAL_WINDOW = 80
@@ -55,11 +54,6 @@ class _TextIndex:
         self.sentence_starts = sentence_starts(text, lexicon.language)
         """Where the sentences after the first start, as the event pipeline splits them."""
         self.cues: dict[tuple[int, int], _Cues] = {}
-
-    @cached_property
-    def reported_starts(self) -> Sequence[int]:
-        """Where hearsay cues may start: most sentences hold none and need no scan."""
-        return self.reported_scan.possible_starts(self.text)
 
     def cues_in(self, start: int, end: int) -> _Cues:
         """The cues of the sentence [start, end), found in one pass over it."""
@@ -166,11 +160,9 @@ class TenseReader:
         return self._index.tense_scan.search_any(self._index.text, start, end)
 
     def is_reported(self, start: int, end: int) -> bool:
-        """Tell whether the text between start and end reports hearsay ("selon", "reportedly")."""
-        index = self._index
-        return any_within(index.reported_starts, start, end) and index.reported_scan.search_any(
-            index.text, start, end
-        )
+        """Tell whether the text between start and end reports hearsay ("selon", "reportedly"):
+        asked of a few dated sentences, a scan of each costs less than one of the whole text."""
+        return self._index.reported_scan.search_any(self._index.text, start, end)
 
 
 @cache

@@ -11,7 +11,6 @@ from timeline.extraction import calendar as cal
 from timeline.extraction.timex_types import INVALID, Context, Found
 
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-LAST_WORD = re.compile(r"(\S+)\s*$")
 THOUSANDS_SEPARATOR = re.compile(r"\d[\s\u00a0\u202f]$")
 """A digit and a space before a number: "2 000" is a thousands separator, not a year."""
 NEXT_WORD = re.compile(r"\s*([^\s,.;:)]+)")
@@ -195,10 +194,11 @@ def year_date(m: re.Match[str], _ctx: Context) -> Found | None:
 def bare_year(m: re.Match[str], ctx: Context) -> Found | None:
     before = ctx.text[max(0, m.start() - 20) : m.start()]
     after = ctx.text[m.end() : m.end() + 20]
-    last_word = LAST_WORD.search(before)
-    if last_word and last_word.group(1).rstrip(".:") in ctx.lexicon["numeric_reference_words"]:
+    last_word = before.rsplit(None, 1)  # its last run of non-spaces, as `\S+\s*$` finds it
+    if last_word and last_word[-1].rstrip(".:") in ctx.lexicon["numeric_reference_words"]:
         return None
-    if THOUSANDS_SEPARATOR.search(before):
+    # a match ends the window (or its final line break), so its last 3 characters hold it
+    if THOUSANDS_SEPARATOR.search(before, max(0, len(before) - 3)):
         return None
     next_word = NEXT_WORD.match(after)
     if next_word and next_word.group(1) in ctx.lexicon["non_date_followers"]:
