@@ -26,6 +26,7 @@ from timeline.events import refresh_events
 from timeline.extraction import Extraction, extract
 from timeline.extraction.language import normalise_language
 from timeline.held_events import HeldEvents
+from timeline.ingest.heap import release_free_memory
 from timeline.ingest.ordering import by_publication
 from timeline.ingest.readers import (
     MAX_BATCH_BYTES,
@@ -257,6 +258,7 @@ class ChunkWriter:
         if not extracted:
             return
         stored = self._write_at_once(extracted) or self._write_each(extracted, summary, report)
+        release_free_memory()
         for raw, events in stored:
             summary.articles += 1
             summary.events += events
