@@ -12,6 +12,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,7 @@ from timeline.candidates import CandidateIndex
 from timeline.events import refresh_events
 from timeline.extraction import Extraction, extract
 from timeline.extraction.language import normalise_language
+from timeline.extraction.lexicon import supported_languages
 from timeline.held_events import HeldEvents
 from timeline.ingest.heap import release_free_memory
 from timeline.ingest.ordering import by_publication
@@ -153,6 +155,8 @@ def ingest(
     return summary
 
 
+WARM_UP_TEXT = "Le 1er janvier 2025, Paris et Dakar ont signé un accord. On 1 January, they met."
+"""What a worker extracts before its first article, to load the rules it needs."""
 WORKER_NICENESS = 10
 """How much lower the extraction workers' priority is than the writer's: the writer is what
 ingest waits for, and with as many workers as cores it competed with them for the CPU
@@ -216,13 +220,20 @@ def _worker_pool(jobs: int) -> Executor | None:
         return None
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_yield_to_writer)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker)
+    pool.submit(int)  # the workers start now and warm up while this process reads the articles
+    return pool
 
 
-def _yield_to_writer() -> None:
-    """Run a worker at a lower priority (where the system has priorities)."""
+def _start_worker() -> None:
+    """Run a worker at a lower priority (where the system has priorities), with the rules of
+    every language loaded before its first article: about a second, otherwise spent after the
+    articles are read, while the writer waits."""
     if hasattr(os, "nice"):
         os.nice(WORKER_NICENESS)
+    for language in supported_languages():
+        with suppress(Exception):  # only a head start: a failure here would break the whole pool
+            extract(WARM_UP_TEXT, published=date(2025, 1, 2), language=language)
 
 
 def extract_article(raw: RawArticle) -> Extraction:
