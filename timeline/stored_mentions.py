@@ -1,6 +1,7 @@
 """Stored mentions as clustering compares them, read from the database in the buckets the
 candidate index holds (see `candidates`): a day's one-day mentions, the ranges of days
-overlapping a month, a month's month-precision mentions of one type, a year's of one type.
+overlapping a month, a month's month-precision mentions of one type, a year's of one type; and
+of days let go, only the one-day mentions naming some countries (or none).
 """
 
 from __future__ import annotations
