@@ -36,12 +36,19 @@ def by_publication(articles: Iterable[RawArticle]) -> Iterator[RawArticle]:
         return
     with tempfile.TemporaryFile(prefix="timeline-ingest-") as spool:
         keys = array("q")
-        for raw in chain(first, [following], articles):
+        for raw in chain(_given_up(first), [following], articles):
             keys.append(_key(raw, spool.tell()))
             pickle.dump(raw, spool, protocol=pickle.HIGHEST_PROTOCOL)
         for key in sorted(keys):
             spool.seek(key & ((1 << OFFSET_BITS) - 1))
             yield pickle.load(spool)
+
+
+def _given_up(held: list[RawArticle]) -> Iterator[RawArticle]:
+    """The articles held, in order, each let go as it is given (they are spooled)."""
+    held.reverse()
+    while held:
+        yield held.pop()
 
 
 def _day(raw: RawArticle) -> date:
