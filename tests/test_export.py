@@ -133,3 +133,14 @@ def test_extract_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.Monke
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [row["date"] for row in rows] == ["2025-04-03"]
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_cli_export_to_dash_writes_stdout(db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-o -` is standard output, as for most tools, not a file named "-"."""
+    monkeypatch.chdir(tmp_path)
+    run("ingest", "--db", db, "--published", "2025-04-05", str(SEED))
+    events = run("export", "--db", db, "-o", "-")
+    annotations = run("annotations", "export", "--db", db, "-o", "-")
+    assert events.exit_code == 0 and events.stdout.startswith("event_id,date,")
+    assert annotations.exit_code == 0
+    assert not (tmp_path / "-").exists()

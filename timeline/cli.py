@@ -17,6 +17,7 @@ import click
 from timeline import __version__
 from timeline.cli_options import (
     CONTEXT,
+    STDOUT,
     build_filters,
     db_option,
     export_options,
@@ -156,7 +157,7 @@ def _export(engine: Any, filters: Any, options: dict[str, Any], limit: int | Non
             rows = queries.iter_events(session, filters, sort=sort, limit=limit)  # type: ignore[arg-type]
             return write_rows(rows, out, fmt, bom=bom)
 
-        if output is None:
+        if output in (None, STDOUT):
             return write(_stdout())
         with Path(output).open("w", encoding="utf-8", newline="") as out:
             return write(out)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from timeline.cli_options import db_option, handle_errors, open_engine
+from timeline.cli_options import STDOUT, db_option, handle_errors, open_engine
 from timeline.errors import TimelineError
 
 
@@ -54,12 +54,10 @@ def annotations_group() -> None:
 
 
 @annotations_group.command("export")
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout)."
-)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default, or -: stdout).")
 @db_option
 @handle_errors
-def annotations_export(output: Path | None, db: str | None) -> None:
+def annotations_export(output: str | None, db: str | None) -> None:
     """Write every annotation, anchored to its article and evidence, as JSON Lines."""
     from sqlmodel import Session
 
@@ -67,10 +65,10 @@ def annotations_export(output: Path | None, db: str | None) -> None:
 
     with Session(open_engine(db)) as session:
         lines = [json.dumps(record, ensure_ascii=False) + "\n" for record in export_annotations(session)]
-    if output is None:
+    if output in (None, STDOUT):
         sys.stdout.writelines(lines)
     else:
-        output.write_text("".join(lines), encoding="utf-8")
+        Path(output).write_text("".join(lines), encoding="utf-8")
     click.echo(f"{len(lines)} annotation(s) exported", err=True)
 
 

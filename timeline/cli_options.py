@@ -117,6 +117,10 @@ def open_engine(db: str | None) -> Any:
     return open_database(resolve_db_url(db))
 
 
+STDOUT = "-"
+"""The output file name that means standard output, as most command-line tools read it."""
+
+
 def export_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Format, output file, BOM and mentions, shared by `export` and `extract`."""
     from timeline.export import FORMATS
@@ -127,7 +131,7 @@ def export_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "-o",
             "--output",
             type=click.Path(dir_okay=False, writable=True),
-            help="File to write (default: stdout).",
+            help="File to write (default, or -: stdout).",
         ),
         click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark (for Excel)."),
         click.option("--mentions", is_flag=True, help="One CSV row per article mention, with its event_id."),
